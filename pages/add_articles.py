@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("Add articles")
+st.info("Coming soon.")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("Export")
+st.info("Coming soon.")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("Present")
+st.info("Coming soon.")

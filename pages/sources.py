@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("Sources")
+st.info("Coming soon.")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("Timeline")
+st.info("Coming soon.")
