@@ -1,4 +1,51 @@
+"""Sources: every cited article with its event counts and link, and the events each produced."""
+
+import pandas as pd
 import streamlit as st
 
+from timeline import ui
+from timeline.dataset import split_ids
+
 st.title("Sources")
-st.info("Coming soon.")
+with ui.guard():
+    view, _ = ui.current_view()
+    everything = ui.load_table()
+    sources = ui.load_sources_table()
+
+    def counts(df: pd.DataFrame) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for cell in df["source_ids"]:
+            for sid in split_ids(cell if isinstance(cell, str) else None):
+                out[sid] = out.get(sid, 0) + 1
+        return out
+
+    in_view, overall = counts(view), counts(everything)
+    table = sources.assign(
+        events_in_view=sources["source_id"].map(lambda s: in_view.get(s, 0)).astype(int),
+        events=sources["source_id"].map(lambda s: overall.get(s, 0)).astype(int),
+    )
+    table["url"] = table["url"].where(table["url"].astype(str).str.match(r"https?://"), None)
+    st.caption(f"{len(table)} sources · {ui.count_text(len(view), ui.table_size())} in view")
+    st.dataframe(
+        table[["published", "publisher", "headline", "url", "events_in_view", "events", "file", "source_id"]],
+        hide_index=True, width="stretch", key="sources_table",
+        column_config={
+            "published": st.column_config.TextColumn("Published"),
+            "url": st.column_config.LinkColumn("Link", display_text="open"),
+            "events_in_view": st.column_config.NumberColumn("Events in view"),
+            "events": st.column_config.NumberColumn("Events (all)"),
+            "file": st.column_config.TextColumn("Article file"),
+            "source_id": st.column_config.TextColumn("Source id"),
+        },
+    )
+    st.subheader("Events by source")
+    for _, src in table.iterrows():
+        sid = str(src["source_id"])
+        rows = view[view["source_ids"].fillna("").map(lambda c, sid=sid: sid in split_ids(c))]
+        title = f"{src['publisher']} — {src['headline']} ({src['events_in_view']} in view)"
+        with st.expander(ui.md(title)):
+            if rows.empty:
+                st.caption("No event of this source passes the filters.")
+            else:
+                st.dataframe(rows[["date_text", "date", "supplier", "recipient", "item", "kind", "id"]],
+                             hide_index=True, width="stretch", key=f"source_events_{sid}")

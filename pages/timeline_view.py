@@ -1,4 +1,52 @@
+"""Timeline: lanes over time; select an event on the chart or in the picker to read its detail."""
+
 import streamlit as st
 
+from timeline import ui
+from timeline.charts import LANE_TITLES, LANES, timeline_figure
+
+CHART_KEY = "timeline_chart"
+PICK_KEY = "timeline_event"
+NONE = ""
+
+
+def chart_pick() -> str | None:
+    """The event id newly clicked on the chart (None when the chart selection has not changed)."""
+    state = st.session_state.get(CHART_KEY)
+    points = (state or {}).get("selection", {}).get("points", []) if isinstance(state, dict) else []
+    ids = []
+    for point in points:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, list) and data:
+            data = data[0]
+        if isinstance(data, str) and data:
+            ids.append(data)
+    picked = ids[0] if ids else None
+    if picked == st.session_state.get("_last_chart_pick"):
+        return None
+    st.session_state["_last_chart_pick"] = picked
+    return picked
+
+
 st.title("Timeline")
-st.info("Coming soon.")
+with ui.guard():
+    view, _ = ui.current_view()
+    st.caption(ui.count_text(len(view), ui.table_size()) + " · spans are events dated to a month or a year; "
+               "points are dated to a day; dotted rules mark agreements")
+    lane = ui.url_choice("Lanes by", list(LANES), "lane", "supplier", key="timeline_lane",
+                         format_func=LANE_TITLES.get, radio=True)
+    ids = [NONE, *view["id"].astype(str)]
+    labels = {NONE: "— pick an event —", **{str(r["id"]): ui.event_label(r) for _, r in view.iterrows()}}
+    picked = chart_pick()
+    if picked in labels:
+        st.session_state[PICK_KEY] = picked
+    current = ui.seed_choice(ids, "event", NONE, key=PICK_KEY)
+    figure = timeline_figure(view, lane=lane, highlight_ids=[current] if current else [])
+    st.plotly_chart(figure, key=CHART_KEY, on_select="rerun", selection_mode="points", width="stretch",
+                    config={"displaylogo": False, "scrollZoom": True})
+    chosen = ui.url_choice("Event", ids, "event", NONE, key=PICK_KEY, format_func=labels.get)
+    if chosen:
+        row = view[view["id"].astype(str) == chosen].iloc[0]
+        ui.event_detail(row, ui.load_sources_table())
+    else:
+        st.caption("Click a marker on the chart, or pick an event above, to read its sources and evidence.")

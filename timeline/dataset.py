@@ -9,7 +9,8 @@ INTERFACE (stable; others build on it):
     write_events(df, folder), write_sources(df, folder)
 
 A broken file raises DataError naming the file, the row (the header is row 1, as in a spreadsheet) and the
-field. Empty CSV cells load as None; quantity_value loads as float (NaN when empty), reviewed as bool.
+field. Text columns load as pandas' str dtype with empty cells missing (pd.isna), quantity_value as float
+(NaN when empty), reviewed as bool.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ ORIGINS = ("extracted", "manual")
 BOOLEANS = {"true": True, "false": False}
 
 EVENT_REQUIRED = ("id", "date_basis", "supplier", "item", "item_class", "kind", "source_ids", "origin", "reviewed")
-SOURCE_REQUIRED = ("source_id", "publisher", "headline", "published")
+SOURCE_REQUIRED = ("source_id", "publisher", "headline")
 MAX_DATE_TEXT = 40      # a date phrase ("in early September"), never a sentence
 MAX_NOTE = 240          # one line in our own words
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -110,7 +111,10 @@ def _day(value: str) -> dt.date | None:
 
 
 def check_sources(rows: Iterable[Mapping[str, str]], name: str) -> None:
-    """Required fields, unique ids, ISO publication days, http(s) URLs, bare file names."""
+    """Required fields, unique ids, ISO publication days, http(s) URLs, bare file names.
+
+    published and url may be empty (an article added from a folder may lack them); the bundled data's tests
+    require both for every cited article."""
     seen: set[str] = set()
     for row in rows:
         for col in SOURCE_REQUIRED:
@@ -122,7 +126,7 @@ def check_sources(rows: Iterable[Mapping[str, str]], name: str) -> None:
         if sid in seen:
             raise _fail(name, row, "source_id", f"{sid!r} is used by an earlier row")
         seen.add(sid)
-        if _day(row["published"]) is None:
+        if row["published"] and _day(row["published"]) is None:
             raise _fail(name, row, "published", f"{row['published']!r} is not a date (YYYY-MM-DD)")
         if row["url"] and not re.fullmatch(r"https?://\S+", row["url"]):
             raise _fail(name, row, "url", f"{row['url']!r} is not an http(s) address")
@@ -211,8 +215,8 @@ def split_ids(value: str | None) -> list[str]:
 # --- loading ---------------------------------------------------------------------------------------------
 
 def _frame(rows: list[dict[str, str]], columns: Sequence[str]) -> pd.DataFrame:
-    records = [{c: (r[c] or None) for c in columns} for r in rows]
-    return pd.DataFrame.from_records(records, columns=list(columns))
+    """Text columns of pandas' str dtype, empty cells missing, whatever the rows hold."""
+    return pd.DataFrame({c: pd.array([r[c] or None for r in rows], dtype="str") for c in columns})
 
 
 def load_sources(folder: Path | str = DATA_DIR) -> pd.DataFrame:
@@ -339,6 +343,11 @@ def sort_events(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: (r.get("date_start") or "9999", r.get("date_end") or "", r["id"]))
 
 
+def sort_sources(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """By publication day (unknown last), then by id."""
+    return sorted(rows, key=lambda r: (r.get("published") or "9999", r["source_id"]))
+
+
 def write_events(df: pd.DataFrame, folder: Path | str = DATA_DIR) -> Path:
     path = Path(folder) / EVENTS_FILE
     write_rows(path, sort_events(frame_rows(df, EVENT_COLUMNS)), EVENT_COLUMNS)
@@ -347,6 +356,6 @@ def write_events(df: pd.DataFrame, folder: Path | str = DATA_DIR) -> Path:
 
 def write_sources(df: pd.DataFrame, folder: Path | str = DATA_DIR) -> Path:
     path = Path(folder) / SOURCES_FILE
-    rows = sorted(frame_rows(df, SOURCE_COLUMNS), key=lambda r: (r["published"], r["source_id"]))
+    rows = sort_sources(frame_rows(df, SOURCE_COLUMNS))
     write_rows(path, rows, SOURCE_COLUMNS)
     return path

@@ -3,12 +3,20 @@
 INTERFACE (stable; others build on it):
     Event                      the record (fields below are the event table's columns)
     extract_events(article) -> list[Event]     (timeline/extract.py holds the rules engine)
+    event_id(...) -> str       a stable id: the same fact in the same article gets the same id on every run
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import asdict, dataclass, field, fields
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from timeline.articles import Article
+    from timeline.dates import Mention
+    from timeline.extract import Candidate
 
 ItemClass = Literal["ammunition", "missiles", "drones", "troops", "components", "weapons", "agreement", "other"]
 Kind = Literal["shipment", "agreement", "claim", "denial", "deployment", "plan", "other"]
@@ -51,3 +59,149 @@ class Event:
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+
+
+LEAD_SENTENCES = 2        # story sentences after the headline that carry the news
+LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this article") are not the lead
+NEWS_TENSES = ("present", "perfect")
+BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|formerly|for years|long been|past|"
+                        r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
+
+
+def event_id(supplier: str, item_class: str, kind: str, date: str | None, article_id: str | None,
+             anchor: int | None) -> str:
+    """12 hex digits from what the event is and where it was read; stable across runs."""
+    key = "|".join(str(x) for x in (supplier, item_class, kind, date or "", article_id or "", anchor or 0))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def extract_events(article: Article) -> list[Event]:
+    """Every candidate event in an article, one per mention (pipeline.merge_article folds repeats)."""
+    from timeline.dates import find_dates
+    from timeline.extract import analyse
+
+    mentions = find_dates(article.text, article.published)
+    news = _headline_facts(article)
+    lead = _lead(article)
+    events: list[Event] = []
+    inherited: str | None = None
+    antecedent: str | None = None
+    for n, sent in enumerate(article.sentences):
+        local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        text = article.text[sent.start:sent.end]
+        for cand in analyse(text, local, inherited, antecedent):
+            background = BACKGROUND.search(text) is not None
+            is_news = (cand.supplier, cand.item_class) in news or not background and (
+                cand.tense in NEWS_TENSES or (n in lead or cand.said_now) and cand.tense != "pluperfect")
+            events.append(_event(article, sent.start, text, cand, is_news))
+        inherited = _carried_attribution(text, inherited)
+        antecedent = _only_supplier(text)
+    return events
+
+
+def _event(article: Article, offset: int, text: str, cand: Candidate, is_news: bool) -> Event:
+    from timeline.timex import grain_of, interval_of
+
+    published = article.published.isoformat() if article.published else None
+    date = cand.date.value if cand.date else None
+    basis = cand.date_basis
+    start = end = None
+    if cand.date is not None:
+        own = interval_of(cand.date.value or "")
+        first = cand.date.first_day or (own[0] if own else None)
+        last = cand.date.last_day or (own[1] if own else None)
+        if first and last and first <= last:
+            start, end = first.isoformat(), last.isoformat()
+    elif is_news:
+        basis, date, start, end = "report", published, published, published
+    quantity = cand.quantity
+    return Event(
+        id=event_id(cand.supplier, cand.item_class, cand.kind, date, article.id, offset + cand.cue.start),
+        supplier=cand.supplier, recipient="Russia", item=cand.item, item_class=cand.item_class, kind=cand.kind,
+        quantity=quantity.text if quantity else None,
+        quantity_value=quantity.value if quantity else None,
+        attributed_to=_speaker(cand.attributed_to, article.publisher),
+        date=date, grain=(cand.date.grain if cand.date else None) or (grain_of(date) if date else None),
+        date_start=start, date_end=end, date_text=_phrase(text, cand.date) if cand.date else None, date_basis=basis,
+        published=published, published_source=article.published_source,
+        article_id=article.id, publisher=article.publisher, headline=article.headline, url=article.url,
+        sentence=text, sentence_start=offset, sentence_end=offset + len(text),
+        note="generic" if cand.generic else None,
+    )
+
+
+def _only_supplier(text: str) -> str | None:
+    """The one supplier a sentence names, if it names exactly one."""
+    from timeline.lexicon import find_actors
+
+    named = {a.canonical for a in find_actors(text) if not a.is_recipient}
+    return named.pop() if len(named) == 1 else None
+
+
+def _phrase(sentence: str, mention: Mention) -> str:
+    """The date phrase with the preposition that introduces it: "in September", "on 19 June 2024"."""
+    m = re.search(r"\b(?:in|on|at|since|during|by|from|until|before|after|of)\s+$", sentence[:mention.start], re.I)
+    return sentence[m.start():mention.end] if m and not mention.text.lower().startswith(("in ", "on ")) else mention.text
+
+
+def _speaker(said: str | None, publisher: str | None) -> str | None:
+    """Who says so; the outlet's own name when it speaks for itself ("The Times revealed")."""
+    if not said:
+        return publisher
+    if publisher and re.sub(r"^the\s+", "", publisher, flags=re.I).lower() == said.lower():
+        return publisher
+    return said
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    from dataclasses import replace
+
+    return replace(m, start=m.start - offset, end=m.end - offset)
+
+
+def _headline_facts(article: Article) -> set[tuple[str, str]]:
+    """(supplier, item class) pairs the headline reports: the article's news."""
+    from timeline.extract import analyse
+
+    if not article.headline:
+        return set()
+    return {(c.supplier, c.item_class) for c in analyse(article.headline, [])}
+
+
+TIMESTAMP = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\W*",
+                       re.IGNORECASE)
+
+
+def _lead(article: Article) -> set[int]:
+    """Indices of the headline and of the first story sentences after it, and after each timestamp line of
+    a live blog (each entry has its own lead)."""
+    headline = (article.headline or "").strip()
+    first = article.sentences[0].text.strip() if article.sentences else ""
+    if not headline and first and first[-1:] not in ".!?\"'”’":
+        headline = first     # an unmarked title line
+    out: set[int] = set()
+    taken = 0
+    for n, sent in enumerate(article.sentences):
+        text = sent.text.strip()
+        if TIMESTAMP.fullmatch(text):
+            taken = 0
+            continue
+        if headline and text == headline:
+            out.add(n)
+            continue
+        if taken < LEAD_SENTENCES and len(text.split()) >= LEAD_MIN_WORDS:
+            out.add(n)
+            taken += 1
+    return out
+
+
+def _carried_attribution(text: str, previous: str | None) -> str | None:
+    """'The White House said: "..."' hands its speaker to the quoted sentences that follow."""
+    m = re.search(r"(?:^|[.;]\s)([A-Z][\w’' .-]{1,60}?)\s+(?:said|says|told\s+\w+|warned|added|wrote)\s*:\s*[\"“]?\s*", text)
+    if m:
+        words = m.group(1).split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return " ".join(words) or previous
+    opens = sum(text.count(q) for q in "“") + text.count('"') % 2
+    return previous if opens and not text.rstrip().endswith(("”", '"')) else None

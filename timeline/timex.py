@@ -46,7 +46,7 @@ def interval_of(value: str) -> tuple[dt.date, dt.date] | None:
         if m:
             try:
                 return _bounds(grain, m)
-            except ValueError:
+            except (ValueError, OverflowError):
                 return None
     return None
 

@@ -1,0 +1,119 @@
+"""Whole articles through the rules engine and the temporal tagger: which date governs each event, stable ids,
+and properties that must hold on any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.articles import Article, Sentence
+from timeline.events import EVENT_FIELDS, Event, event_id, extract_events
+from timeline.sentences import split_sentences
+
+
+def article(text: str, published: dt.date | None = None, headline: str | None = None) -> Article:
+    sentences = [Sentence(s, e, text[s:e]) for s, e in split_sentences(text)]
+    return Article("doc", None, text, sentences, headline=headline or text.split("\n", 1)[0],
+                   publisher="The Test Gazette", published=published,
+                   published_source="caller" if published else "unknown")
+
+
+STORY = """North Korea ships more rockets to Russia
+North Korea is sending rockets and artillery shells to Russia by rail, according to satellite imagery analysts.
+The trains have run for several weeks.
+Ukraine's intelligence chief said in March that Pyongyang had delivered KN-23 missiles to Moscow.
+Russia has previously bought Shahed drones from Iran, which also supplied guided bombs.
+In December 2023, Belarus sent 40 armoured vehicles to Russia.
+"""
+
+
+def by_supplier(events: list[Event]) -> dict[tuple[str, str], Event]:
+    out: dict[tuple[str, str], Event] = {}
+    for e in events:
+        out.setdefault((e.supplier, e.item_class), e)
+    return out
+
+
+def test_which_date_governs() -> None:
+    events = by_supplier(extract_events(article(STORY, dt.date(2024, 5, 6))))
+    shells = events[("North Korea", "ammunition")]
+    assert (shells.date, shells.date_basis, shells.date_text) == ("2024-05-06", "report", None)
+    missiles = next(e for e in extract_events(article(STORY, dt.date(2024, 5, 6))) if "KN-23" in e.item)
+    assert (missiles.date, missiles.date_basis, missiles.grain) == ("2024-03", "statement", "month")
+    assert missiles.attributed_to == "Ukraine's intelligence chief"
+    drones = events[("Iran", "drones")]
+    assert (drones.date, drones.date_basis) == (None, "undated")      # background, not the news
+    vehicles = events[("Belarus", "weapons")]
+    assert (vehicles.date, vehicles.date_basis, vehicles.quantity_value) == ("2023-12", "event", 40)
+    assert (vehicles.date_start, vehicles.date_end) == ("2023-12-01", "2023-12-31")
+
+
+def test_no_publication_date_leaves_report_events_unresolved() -> None:
+    events = by_supplier(extract_events(article(STORY)))
+    shells = events[("North Korea", "ammunition")]
+    assert (shells.date, shells.date_basis, shells.date_start) == (None, "report", None)
+    assert events[("Belarus", "weapons")].date == "2023-12"     # an absolute date needs no reference
+
+
+def test_outlet_speaks_for_itself() -> None:
+    text = "Iran has sent more drones\nThe Test Gazette revealed last week that Iran has sent 100 drones to Russia.\n"
+    events = extract_events(article(text, dt.date(2023, 1, 10)))
+    assert {e.attributed_to for e in events} == {"The Test Gazette"}
+
+
+def test_ids_are_stable_and_distinct() -> None:
+    first = [e.id for e in extract_events(article(STORY, dt.date(2024, 5, 6)))]
+    again = [e.id for e in extract_events(article(STORY, dt.date(2024, 5, 6)))]
+    assert first == again
+    assert len(set(first)) == len(first)
+    assert event_id("Iran", "drones", "shipment", "2022-08", "a", 10) != event_id("Iran", "drones", "shipment", "2022-09", "a", 10)
+
+
+def test_every_field_in_json() -> None:
+    events = extract_events(article(STORY, dt.date(2024, 5, 6)))
+    assert events and all(set(e.to_json()) == set(EVENT_FIELDS) for e in events)
+
+
+PIECES = [
+    "Iran", "North Korea", "Pyongyang", "China", "Belarus", "Russia", "Kim Jong Un", "has shipped", "sent", "is supplying",
+    "denied sending", "will deliver", "reportedly", "drones", "artillery shells", "KN-23 missiles", "troops", "a defence pact",
+    "signed", "200", "half of the", "dozens of", "in June", "last month", "on 3 March 2023", "earlier this year",
+    "in the spring", "since 2022", "next week", "according to officials", "officials said", ",", ".", "\n", "that", "while",
+    "to Russia", "by", "from", "“", "”", "1,200 a day", "10pm - 1am",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2026, 12, 31)))
+def test_properties_on_generated_articles(pieces: list[str], published: dt.date | None) -> None:
+    text = " ".join(pieces)
+    doc = article(text, published)
+    for e in extract_events(doc):
+        assert e.sentence is not None and e.sentence_start is not None and e.sentence_end is not None
+        assert doc.text[e.sentence_start:e.sentence_end] == e.sentence
+        if e.date_start or e.date_end:
+            assert e.date_start is not None and e.date_end is not None and e.date_start <= e.date_end
+        assert e.supplier != "Russia"
+        assert e.date_basis in ("event", "statement", "report", "undated")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    for e in extract_events(article(text, dt.date(2024, 1, 1))):
+        assert e.item
+
+
+@pytest.mark.parametrize(("headline", "body", "basis"), [
+    ("Iran sends drones to Russia", "Officials confirmed that Iran sent drones to Russia by sea.", "report"),
+    ("Weather turns cold in Kyiv", "Many residents of the capital spent the night without heating or light.\n"
+     "The city opened warming points in schools and in several metro stations.\n"
+     "Officials noted that Iran sent drones to Russia by sea.", "undated"),
+])
+def test_news_or_background(headline: str, body: str, basis: str) -> None:
+    events = extract_events(article(headline + "\n" + body + "\nAnother line with nothing in it at all today.",
+                                    dt.date(2022, 9, 1), headline))
+    assert [e.date_basis for e in events if e.sentence != headline] == [basis]

@@ -1,0 +1,167 @@
+"""The rules engine, one sentence at a time: who supplies what, how it is said, and which date governs.
+
+Dates are given to the engine as mentions built here from (phrase, TIMEX value), so these tests pin down the
+extraction rules whatever the temporal tagger does; tests/test_events.py runs the two together.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dates import Mention
+from timeline.extract import analyse
+from timeline.lexicon import find_actors, find_cues, find_items
+from timeline.timex import grain_of, interval_of
+
+
+def mentions(sentence: str, *dated: tuple[str, str]) -> list[Mention]:
+    out = []
+    for phrase, value in dated:
+        start = sentence.index(phrase)
+        first, last = interval_of(value) or (None, None)
+        out.append(Mention(start, start + len(phrase), phrase, value, grain_of(value), first, last))
+    return out
+
+
+# (sentence, dates, expected: (supplier, item_class, kind, date, basis) per event, in order)
+CASES = [
+    ("Iran has shipped 200 ballistic missiles to Russia.", [],
+     [("Iran", "missiles", "shipment", None, "undated")]),
+    ("Half of the shells fired by Russia are supplied by North Korea.", [],
+     [("North Korea", "ammunition", "shipment", None, "undated")]),
+    ("Russia received Shahed drones from Iran in August.", [("in August", "2022-08")],
+     [("Iran", "drones", "shipment", "2022-08", "event")]),
+    ("Shipments of North Korean shells grew sharply in May.", [("in May", "2023-05")],
+     [("North Korea", "ammunition", "shipment", "2023-05", "event")]),
+    ("Pyongyang denied that it had sent troops to Russia.", [],
+     [("North Korea", "troops", "denial", None, "undated")]),
+    ("Belarus has not supplied ammunition to Moscow, the ministry said.", [],
+     [("Belarus", "ammunition", "denial", None, "undated")]),
+    ("Officials said in March that China was supplying microchips to Russia.", [("in March", "2023-03")],
+     [("China", "components", "shipment", "2023-03", "statement")]),
+    ("Iran will deliver Fath-360 missiles to Russia.", [],
+     [("Iran", "missiles", "plan", None, "undated")]),
+    ("Kim Jong Un reportedly sent KN-23 missiles to Russia.", [],
+     [("North Korea", "missiles", "claim", None, "undated")]),
+    ("Putin and Kim signed a mutual defence treaty in June.", [("in June", "2024-06")],
+     [("North Korea", "agreement", "agreement", "2024-06", "event")]),
+    ("A newspaper reported in May that Belarus had sent tanks to Russia, while Iran has helped a Russian firm build drones.",
+     [("in May", "2023-05")],
+     [("Belarus", "weapons", "shipment", "2023-05", "statement"), ("Iran", "drones", "other", "2023-05", "statement")]),
+    ("North Korea supplies shells, missiles and troops.", [],
+     [("North Korea", "ammunition", "shipment", None, "undated"), ("North Korea", "missiles", "shipment", None, "undated"),
+      ("North Korea", "troops", "deployment", None, "undated")]),
+    ("Iran sent drones in August, Ukrainian officials said on Monday.", [("in August", "2022-08"), ("on Monday", "2022-10-17")],
+     [("Iran", "drones", "shipment", "2022-08", "event")]),
+    ("Iran sent attack drones, Ukrainian officials said on Monday.", [("on Monday", "2022-10-17")],
+     [("Iran", "drones", "shipment", "2022-10-17", "statement")]),
+    ("In July, Tehran shipped attack drones to Russia.", [("In July", "2022-07")],
+     [("Iran", "drones", "shipment", "2022-07", "event")]),
+    ("March 2023: Chinese firms sell machine tools to Russia, US officials say.", [("March 2023", "2023-03")],
+     [("China", "components", "shipment", "2023-03", "event")]),
+    ("Rumours say North Korea would deploy its labourers to occupied territory.", [],
+     [("North Korea", "troops", "claim", None, "undated")]),
+    ("Minsk has been sending armoured vehicles to Russia by rail.", [],
+     [("Belarus", "weapons", "shipment", None, "undated")]),
+    ("The agency believes the North may send more personnel, as well as self-propelled howitzers.", [],
+     [("North Korea", "troops", "claim", None, "undated"), ("North Korea", "weapons", "claim", None, "undated")]),
+    ("Some 3,000 North Korean labourers and military engineers will be sent to Kursk.", [],
+     [("North Korea", "troops", "plan", None, "undated"), ("North Korea", "troops", "plan", None, "undated")]),
+    ("The Russia-North Korea treaty entered into force in December.", [("December", "2024-12")],
+     [("North Korea", "agreement", "agreement", "2024-12", "event")]),
+    ("Russia fired Iranian-made missiles that Tehran delivered in May and June.", [("May", "2024-05"), ("June", "2024-06")],
+     [("Iran", "missiles", "shipment", "2024-05/2024-06", "event")]),
+    ("More than 10,000 North Korean soldiers are fighting in Kursk.", [],
+     [("North Korea", "troops", "deployment", None, "undated")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dated", "expected"), CASES)
+def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected: list[tuple[object, ...]]) -> None:
+    found = analyse(sentence, mentions(sentence, *dated))
+    got = [(c.supplier, c.item_class, c.kind, c.date.value if c.date else None, c.date_basis) for c in found]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia has deployed thousands of conscripts to the front.",          # Russia is not a supplier
+    "Russia launched Iranian-made drones at Kyiv overnight.",             # use, not supply
+    "Pyongyang is seeking fighter jets and technology from Moscow.",      # the other way round
+    "The shells are being sent at a time when the front is collapsing.",  # no supplier named
+    "North Korea's leader inspected a missile factory.",                  # no supply cue
+    "Subscribe now. Already a subscriber? Sign in.",                      # page chrome
+    "Russian troops crossed into Ukraine from Belarus.",                  # no supply cue, Russian troops
+])
+def test_not_events(sentence: str) -> None:
+    assert analyse(sentence, []) == []
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Iran sent drones to Russia, according to western intelligence.", "western intelligence"),
+    ("The White House said North Korea had shipped shells to Russia.", "White House"),
+    ("Kyiv's spy chief, a general, warned that Iran had sent missiles.", "Kyiv's spy chief"),
+    ("North Korea has sent troops, South Korean officials said.", "South Korean officials"),
+])
+def test_attribution(sentence: str, speaker: str) -> None:
+    found = analyse(sentence, [])
+    assert found and found[0].attributed_to == speaker
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("It has also shipped artillery shells to Moscow.", ["ammunition"]),
+    ("It is unclear whether shells were sent.", []),
+    ("The regime is supplying missiles.", ["missiles"]),
+])
+def test_it_refers_to_the_previous_supplier(sentence: str, found: list[str]) -> None:
+    assert [c.item_class for c in analyse(sentence, [], None, "North Korea")] == found
+    assert analyse(sentence, [], None, None) == []
+
+
+def test_statement_carries_over_a_quote() -> None:
+    found = analyse('"We have seen them supply shells," he said.', [], inherited="Ukraine's defence minister")
+    assert found == []   # "them" is nobody we can name: no supplier, no event
+    found = analyse('"Our information shows Iran shipped drones to Russia."', [], inherited="White House")
+    assert [c.attributed_to for c in found] == ["White House"]
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "value"), [
+    ("Iran has shipped 200 ballistic missiles to Russia.", "200", 200),
+    ("North Korea supplied more than a million shells.", "more than a million", 1e6),
+    ("Half of the shells used by Russia — about two million a year — come from deliveries by North Korea.",
+     "about two million a year", 2e6),
+    ("North Korea has sent dozens of missiles to Russia.", "dozens", None),
+])
+def test_quantity_of_the_item(sentence: str, quantity: str, value: float | None) -> None:
+    found = analyse(sentence, [])
+    assert found and found[0].quantity is not None
+    assert (found[0].quantity.text, found[0].quantity.value) == (quantity, value)
+
+
+def test_lexicon_forms() -> None:
+    actors = find_actors("DPRK, Kim's regime, Tehran, Chinese firms, Lukashenko and the Kremlin")
+    assert [a.canonical for a in actors] == ["North Korea", "North Korea", "Iran", "China", "Belarus", "Russia"]
+    items = find_items("Shahed-136 drones, 152mm artillery shells, Koksan howitzers and a defence pact")
+    assert [(i.text, i.item_class) for i in items] == [
+        ("Shahed-136 drones", "drones"), ("152mm artillery shells", "ammunition"), ("Koksan howitzers", "weapons"),
+        ("defence pact", "agreement")]
+    assert {c.type for c in find_cues("claims")} == {"hedge", "claim_attribution"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    for cand in analyse(text, []):
+        assert 0 <= cand.cue.start < len(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Iran", "North Korea", "Kim", "shipped", "sent", "denied", "not", "drones", "shells", "200", "half of the",
+    "according to", "officials", "said", ",", "that", "in June", "while", "Russia", "by", "from", "will", ";",
+]), max_size=25))
+def test_never_raises_on_cue_soup(words: list[str]) -> None:
+    text = " ".join(words)
+    for cand in analyse(text, []):
+        assert text[cand.item_span[0]:cand.item_span[1]] == cand.item

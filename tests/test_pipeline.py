@@ -1,0 +1,128 @@
+"""Files to events: folding repeats within and across articles, output formats, bad input, and the scorer's
+acceptance figures on the shared sample articles and on our own invented ones."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+from timeline.errors import InputError
+from timeline.events import EVENT_FIELDS, Event
+from timeline.pipeline import events_from_paths, format_events, merge_across, merge_article
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "articles"
+SCORER = ROOT.parent / "shared" / "benchmarks" / "score_events.py"
+
+
+def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None = "2024-10-04", basis: str = "report",
+       grain: str | None = "day", value: float | None = None, article: str = "a", supplier: str = "North Korea",
+       note: str | None = None, start: int = 0) -> Event:
+    return Event(id=f"{article}{start}", supplier=supplier, recipient="Russia", item=item_class, item_class=item_class,
+                 kind=kind, quantity=str(value) if value else None, quantity_value=value, date=date, grain=grain,
+                 date_basis=basis if date or basis == "report" else "undated", article_id=article, publisher=f"pub-{article}",
+                 sentence="s", sentence_start=start, sentence_end=start + 1, note=note)
+
+
+@pytest.mark.parametrize(("events", "count"), [
+    ([ev(), ev(start=5)], 1),                                                 # one fact said twice
+    ([ev(value=3e6), ev(value=5e6, start=5)], 2),                             # different claims
+    ([ev(value=3e6), ev(start=5)], 1),                                        # an amount and none agree
+    ([ev(), ev(kind="denial", start=5)], 2),                                  # a denial is not the shipment
+    ([ev(kind="claim"), ev(start=5)], 1),                                     # a claim of the same shipment
+    ([ev(date="2024-09", basis="statement", grain="month"), ev(start=5)], 2),  # a dated statement and the news
+    ([ev(date="2024", basis="event", grain="year", item_class="agreement", kind="agreement"),
+      ev(date="2024-06", basis="event", grain="month", item_class="agreement", kind="agreement", start=5)], 1),
+    ([ev(item_class="weapons", note="generic"), ev(item_class="drones", supplier="North Korea", start=5)], 1),
+    ([ev(item_class="weapons", note="generic", supplier="Iran"), ev(item_class="drones", start=5)], 2),
+    ([ev(date=None, basis="undated"), ev(date="2023-05", basis="event", grain="month", start=5)], 1),
+])
+def test_merge_article(events: list[Event], count: int) -> None:
+    assert len(merge_article(events)) == count
+
+
+def test_merge_keeps_the_finer_date_and_its_evidence() -> None:
+    year = ev(date="2024", basis="event", grain="year", item_class="agreement", kind="agreement", start=50)
+    month = ev(date="2024-06", basis="event", grain="month", item_class="agreement", kind="agreement", start=5)
+    (merged,) = merge_article([year, month])
+    assert (merged.date, merged.sentence_start) == ("2024-06", 5)
+
+
+def test_merge_across_keeps_every_source() -> None:
+    a, b, c = ev(article="a", value=3e6), ev(article="b"), ev(article="c", value=5e6)
+    merged = merge_across([a, b, replace(ev(article="d"), date="2024-10-05")] + [c])
+    assert len(merged) == 3
+    first = merged[0]
+    assert [s["article_id"] for s in first.sources] == ["b"] and first.article_id == "a"
+
+
+def test_formats() -> None:
+    events = [ev(value=3e6), ev(item_class="drones", supplier="Iran", start=9)]
+    rows = json.loads(format_events(events, "json"))
+    assert [r["supplier"] for r in rows] == ["North Korea", "Iran"] and set(rows[0]) == set(EVENT_FIELDS)
+    csv_lines = format_events(events, "csv").splitlines()
+    assert csv_lines[0].split(",") == list(EVENT_FIELDS) and len(csv_lines) == 3
+    table = format_events(events, "table").splitlines()
+    assert table[0].split()[:3] == ["date", "date_basis", "supplier"] and "Iran" in table[2]
+    assert format_events([], "table") == "no events\n"
+    with pytest.raises(InputError):
+        format_events(events, "xml")
+
+
+def test_folder_of_fixtures() -> None:
+    events, problems = events_from_paths([FIXTURES])
+    assert problems == []
+    assert {e.supplier for e in events} == {"North Korea", "Iran", "China", "Belarus"}
+    assert all(e.sentence_start is not None and e.article_id for e in events)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "empty"),
+    (b"\x00\x01\x02\xff\xfe" * 200, "cannot read"),
+    (b"A quiet day in the capital. Nothing happened at all.\n", "no supply events"),
+])
+def test_cli_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    assert main(["extract", str(path), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and message in err and "Traceback" not in err
+
+
+def test_cli_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "/no/such/article.txt"]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_cli_json_in_a_subprocess() -> None:
+    article = FIXTURES / "prosecutor_kn23.txt"
+    out = subprocess.run([sys.executable, "-m", "timeline", "extract", str(article), "--published", "2024-02-27",
+                          "--format", "json"], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    (event,) = json.loads(out.stdout)
+    assert (event["supplier"], event["item_class"], event["date"], event["quantity_value"]) == (
+        "North Korea", "missiles", "2024-02-27", 40)
+
+
+def score(folder: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, str(SCORER), str(folder)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
+    m = re.search(r"recall ([\d.]+) precision ([\d.]+) date-exact ([\d.]+) dateline (\d+)/(\d+)", out.stdout)
+    assert m, out.stdout + out.stderr
+    return {"recall": float(m[1]), "precision": float(m[2]), "date": float(m[3]),
+            "dateline": int(m[4]) / int(m[5]) if int(m[5]) else 1.0}
+
+
+def test_scorer_on_the_shared_sample(corpus: Path) -> None:
+    assert score(corpus) == {"recall": 1.0, "precision": 1.0, "date": 1.0, "dateline": 1.0}
+
+
+def test_scorer_on_our_invented_articles() -> None:
+    figures = score(FIXTURES)
+    assert figures["recall"] >= 0.95 and figures["precision"] >= 0.95 and figures["date"] >= 0.95

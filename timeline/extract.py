@@ -1,0 +1,433 @@
+"""The rules engine: one sentence in, candidate supply events out.
+
+A sentence is read in three layers. Attribution ("X said in September that ...", "..., according to X")
+splits it into who says so, when it was said, and the complement that holds the facts. The complement is
+cut into clauses (";", "while", ", but"), and in each clause every supply cue is paired with its supplier
+(by voice: the subject of "sends", the "by X" of "are supplied by X", the "from X" of "received from X", the
+"North Korean" of "North Korean shells") and its items. The date that governs a fact is the one in its own
+clause (basis event); else the one of its statement (basis statement); the caller decides between the
+publication date (basis report) and none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from timeline.dates import Mention
+from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
+from timeline.quantities import Quantity, find_quantities
+
+SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "help")
+ATTRIBUTION_TYPES = ("attribution", "claim_attribution")
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "our", "his", "her", "their"}
+CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet)\s+|\s+but\s+", re.I)
+BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
+COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|&)\s*)+", re.I)
+OPENING = re.compile(r"^\W*(?:about|around|nearly|some|roughly|over|more than|at least)?", re.I)
+DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+SAID_THAT = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\b[^,:\"“]{0,40}?)?\s*(?:that\b|:|,)\s*[\"“]?")
+SAID_WHEN = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[\"“]?")
+LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
+                 "because", "since", "so", "meanwhile", "now"}
+TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "again", "repeatedly", "previously",
+                  "already", "publicly", "reportedly", "earlier", "later", "now", "then", "has also", "had also"}
+PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
+                  "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
+                  "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
+ANAPHOR = re.compile(r"\W*(?:It|The country|The regime)\b(?=(?:\s+(?:has|have|had|also|since|then|later|now|"
+                     r"reportedly|is|was|been))*\s+(?:sent|supplied|shipped|delivered|provided|sends|supplies|ships|"
+                     r"sending|supplying|shipping|delivering|providing|transferred|sold)\b)")
+QUOTES = "\"“”‘’'"
+
+
+@dataclass(slots=True)
+class Attribution:
+    source: str | None          # who says so, None for a pronoun the caller may resolve
+    region: tuple[int, int]     # the words of the saying (subject, verb, its own date)
+    complement: tuple[int, int]  # what is said
+    claim: bool                 # "warned", "claims", "alleged": the fact is a claim
+    clause: tuple[int, int]     # the clause it was found in
+    trailing: bool              # "..., officials said": it governs what comes before it
+    present: bool = False       # "says", "believes": said as of the report
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A fact found in one sentence; offsets are relative to the sentence."""
+
+    supplier: str
+    item: str
+    item_class: str
+    generic: bool
+    kind: str
+    cue: Cue
+    item_span: tuple[int, int]
+    quantity: Quantity | None = None
+    attributed_to: str | None = None
+    date: Mention | None = None
+    date_basis: str = "undated"
+    tense: str = "other"        # present, perfect, past, pluperfect, future, other
+    said_now: bool = False      # under a present-tense saying ("officials say ...")
+    notes: list[str] = field(default_factory=list)
+
+
+def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
+            antecedent: str | None = None) -> list[Candidate]:
+    """Candidate events in one sentence. `dates` are the sentence's mentions with sentence-relative offsets;
+    `inherited` is the attribution carried over from the previous sentence (a quote running on);
+    `antecedent` the one supplier the previous sentence named, for a sentence that opens "It has sent ..."."""
+    actors = find_actors(sentence)
+    items = find_items(sentence)
+    cues = find_cues(sentence)
+    supply = [c for c in cues if c.type in SUPPLY_TYPES]
+    if antecedent and ANAPHOR.match(sentence):
+        end = ANAPHOR.match(sentence).end()   # type: ignore[union-attr]
+        actors = [Actor(0, end, sentence[:end], antecedent, "name"), *actors]
+    if not supply or not items or not any(not a.is_recipient for a in actors):
+        return []
+    parts = clauses(sentence, (0, len(sentence)))
+    sayings = _sayings(sentence, cues, parts)
+    blocked = [a.region for a in sayings if a and a.source]
+    speakers = [a for a in actors if any(s <= a.start < e for s, e in blocked) and not a.is_recipient]
+    actors = [a for a in actors if not any(s <= a.start < e for s, e in blocked)]
+    items = [i for i in items if not any(s <= i.start < e for s, e in blocked) and not _overlaps_date(i, dates)]
+    quantities = [q for q in find_quantities(sentence) if not any(m.start < q.end and q.start < m.end for m in dates)]
+    quoted = sentence.lstrip()[:1] in QUOTES
+    out: list[Candidate] = []
+    for clause, saying in zip(parts, sayings, strict=True):
+        region = clause
+        if saying and saying.clause == clause:
+            region = (max(clause[0], saying.complement[0]), min(clause[1], saying.complement[1]))
+        source = saying.source if saying and saying.source else inherited if saying or quoted else None
+        for cue in supply:
+            if not region[0] <= cue.start < region[1]:
+                continue
+            if cue.type == "help" and not any(c.type == "produce" and clause[0] <= c.start < clause[1] for c in cues):
+                continue
+            for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
+                cand.date, cand.date_basis = _governing_date(cand, sentence, dates, saying, region)
+                cand.said_now = bool(saying and saying.present)
+                out.append(cand)
+    return _unique(out)
+
+
+def clauses(sentence: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    out = []
+    for m in CLAUSE_BREAK.finditer(sentence, start, end):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, end))
+    return [c for c in out if c[1] > c[0]] or [span]
+
+
+def _sayings(sentence: str, cues: list[Cue], parts: list[tuple[int, int]]) -> list[Attribution | None]:
+    """The attribution governing each clause: its own; else the one before it that runs on ("X said that A,
+    while B"); else a trailing one after it ("A, while B, officials said")."""
+    found = [find_attribution(sentence, cues, clause) for clause in parts]
+    out = list(found)
+    for n in range(1, len(out)):
+        prev = out[n - 1]
+        if out[n] is None and prev is not None and not prev.trailing:
+            out[n] = prev
+    for n in range(len(out) - 2, -1, -1):
+        nxt = out[n + 1]
+        if out[n] is None and nxt is not None and nxt.trailing:
+            out[n] = nxt
+    return out
+
+
+def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) -> Attribution | None:
+    """The saying in a clause: "according to X", "X said (that)", "..., X said"."""
+    lo, hi = clause
+    for cue in cues:
+        if cue.type not in ATTRIBUTION_TYPES or not lo <= cue.start < hi:
+            continue
+        claim = any(c.start == cue.start and c.type == "claim_attribution" for c in cues)
+        if cue.text.lower() == "according to":
+            m = re.match(r"\s*([^,.;:()\"“”]+)", sentence[cue.end:hi])
+            source = _clean_source(m.group(1)) if m else None
+            end = cue.end + (m.end() if m else 0)
+            if cue.start - lo > (hi - lo) / 3:
+                return Attribution(source, (cue.start, end), (lo, cue.start), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
+            return Attribution(source, (cue.start, end), (end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
+        left = sentence[:cue.start]
+        boundary = max([lo] + [left.rfind(q) + 1 for q in ";:\"“”"])
+        segment = left[boundary:]
+        parts = segment.split(",")
+        if len(parts) > 1 and not parts[-1].strip():
+            subject, subject_start = parts[0], boundary
+        else:
+            subject, subject_start = parts[-1], boundary + len(segment) - len(parts[-1])
+        words = subject.split()
+        if not words or len(words) > 8 or any(w.lower() in ("that", "which", "who") for w in words):
+            continue
+        tail = sentence[cue.end:hi]
+        source = _clean_source(subject)
+        before = sentence[lo:subject_start].rstrip()
+        if subject_start > lo and before.endswith(",") and re.fullmatch(r"[^,;:]{0,60}[.\"”]?\s*", tail):
+            return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
+        m = SAID_THAT.match(tail) or SAID_WHEN.match(tail)
+        head_end = cue.end + (m.end() if m else 0)
+        return Attribution(source, (subject_start, head_end), (head_end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
+    return None
+
+
+def _clean_source(text: str) -> str | None:
+    words = text.strip(" \t\"“”'’").split()
+    while words and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in TRAILING_WORDS:
+        words = words[:-1]
+    if not words or words[0].lower() in PRONOUNS:
+        return None
+    return " ".join(words)
+
+
+def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor], speakers: list[Actor],
+          items: list[Item],
+          cues: list[Cue], quantities: list[Quantity], attribution: Attribution | None,
+          source: str | None) -> list[Candidate]:
+    a, b = clause
+    here = [i for i in items if a <= i.start < b]
+    if cue.type == "agree":
+        chosen = [i for i in here if i.item_class == "agreement"]
+        chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1]
+    else:
+        here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)
+                and not _from_recipient(sentence, i, actors)]
+        if cue.type == "deploy_troops":
+            here = [i for i in here if i.item_class == "troops"]
+        chosen = _items_for(sentence, cue, here, cues, b)
+    if not chosen:
+        return []
+    supplier = _supplier_for(sentence, clause, cue, chosen[0], actors, speakers)
+    if supplier is None:
+        return []
+    kind = _kind(sentence, clause, cue, chosen[0], cues, attribution)
+    out = []
+    for item in chosen:
+        out.append(Candidate(
+            supplier=supplier, item=item.text, item_class=item.item_class, generic=item.generic,
+            kind="deployment" if kind == "shipment" and item.item_class == "troops" else kind,
+            cue=cue, item_span=(item.start, item.end), quantity=_quantity_for(sentence, item, quantities),
+            attributed_to=source, tense=_tense(sentence, cue),
+        ))
+    return out
+
+
+def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end: int) -> list[Item]:
+    """The item a cue governs and those coordinated with it ("shells, missiles and troops")."""
+    passive = _passive(sentence, cue) or cue.type == "receive"
+    nxt = min([c.start for c in cues if c.type in ("supply", "receive", "deploy", "deploy_troops") and c.start > cue.end]
+              + [end])
+    after = [i for i in items if cue.end <= i.start < nxt]
+    before = [i for i in items if i.end <= cue.start]
+    if passive and before:
+        run = [before[-1]]
+        for item in reversed(before[:-1]):
+            if not _coordinated(sentence, item.end, run[0].start):
+                break
+            run.insert(0, item)
+        return run
+    if not after:
+        return [before[-1]] if before else []
+    chosen = [after[0]]
+    for item in after[1:]:
+        if not _coordinated(sentence, chosen[-1].end, item.start):
+            break
+        chosen.append(item)
+    return chosen
+
+
+def _coordinated(sentence: str, end: int, start: int) -> bool:
+    """Is the text between two items a list joint (", ", "and", "as well as", with amounts)?"""
+    gap = re.sub(r"\b(?:of|the|its|some|about|around|over|more than|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
+                 " ", sentence[end:start], flags=re.I)
+    if not gap.strip() or COORDINATION.fullmatch(gap):
+        return True
+    return COORDINATION.fullmatch(re.sub(r"[\w-]+\s*$", "", gap)) is not None   # "and construction workers"
+
+
+def _recipient_owned(sentence: str, item: Item) -> bool:
+    """'Russian forces', 'Ukraine's troops': not something supplied to Russia."""
+    if item.item_class != "troops":
+        return False
+    return re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$",
+                     sentence[:item.start]) is not None
+
+
+def _from_recipient(sentence: str, item: Item, actors: list[Actor]) -> bool:
+    """'technology from Moscow': Russia is the giver here, not the one supplied."""
+    return any(x.is_recipient and 0 <= x.start - item.end <= 40
+               and re.fullmatch(r"[^,;.]*\bfrom\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
+
+
+def _passive(sentence: str, cue: Cue) -> bool:
+    return bool(re.search(r"(?:ed|sent|sold|given|shipped|supplied|provided|built)$", cue.text, re.I)) and \
+        BE.search(sentence[:cue.start]) is not None
+
+
+def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, actors: list[Actor],
+                  speakers: list[Actor]) -> str | None:
+    """Who supplies, by the cue's voice; a pronoun subject ("it", "they") refers to the one who says so."""
+    a, b = clause
+    suppliers = [x for x in actors if not x.is_recipient and a <= x.start < b]
+    adjective = [x for x in suppliers if x.form == "adjective" and 0 <= item.start - x.end <= 25
+                 and re.fullmatch(r"[\s\w-]*", sentence[x.end:item.start])]
+    by = [x for x in suppliers if x.start > cue.end and re.search(r"\bby\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
+    source = [x for x in suppliers if x.start > cue.end
+              and re.search(r"\bfrom\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
+    left = [x for x in suppliers if x.end <= cue.start and x.form != "adjective"]
+    left_adj = [x for x in suppliers if x.end <= cue.start]
+    if cue.type == "agree":
+        anywhere = [x for x in actors if not x.is_recipient]
+        ranked = sorted(suppliers or anywhere, key=lambda x: abs(x.start - cue.start))
+        return ranked[0].canonical if ranked else None
+    if cue.type == "receive":
+        order = [source, adjective]
+    elif _passive(sentence, cue):
+        order = [by, adjective, source]
+    elif cue.type == "nominal":
+        order = [adjective, source, by, left_adj[-1:]]
+    else:
+        order = [left[-1:], adjective, left_adj[-1:], by, source]
+    for group in order:
+        if group:
+            return group[0].canonical
+    pronoun = re.search(r"\b(?:it|they|she|he)\b", sentence[a:cue.start], re.I)
+    if speakers and pronoun:
+        return speakers[0].canonical
+    return None
+
+
+def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: list[Cue],
+          attribution: Attribution | None) -> str:
+    a, b = clause
+    before = sentence[max(a, cue.start - 40):cue.start]
+    scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
+    if any(c.type == "deny" for c in scope):
+        return "denial"
+    if re.search(r"\b(?:not|never|no|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I):
+        return "denial"
+    if cue.type == "agree":
+        return "agreement"
+    if any(c.type == "hedge" for c in scope) or (attribution and attribution.claim):
+        return "claim"
+    if re.search(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|set|expected|ready|could|"
+                 r"consider(?:s|ed|ing)?|preparing|prepares?)\b"
+                 r"(?:\s+\w+){0,2}\s+(?:to\s+)?$", before, re.I):
+        return "plan"
+    if item.item_class == "troops":
+        return "deployment"
+    if cue.type == "help":
+        return "other"
+    return "shipment"
+
+
+def _tense(sentence: str, cue: Cue) -> str:
+    words = cue.text.lower().split()
+    before = sentence[max(0, cue.start - 30):cue.start].lower().split()[-3:] + words[:-1]
+    word = words[-1]
+    if any(w in ("will", "would", "shall") for w in before):
+        return "future"
+    if any(w in ("has", "have", "'s", "’s") for w in before):
+        return "perfect"
+    if any(w in ("is", "are", "am", "does", "do") for w in before):
+        return "present"
+    if "had" in before:
+        return "pluperfect"
+    if any(w in ("was", "were", "did") for w in before):
+        return "past"
+    if cue.type == "nominal":
+        return "other"
+    if before and before[-1] == "to" or word.endswith("ing"):
+        return "other"
+    if re.fullmatch(r"\w+ed|sent|sold|gave|given|built|struck|bought", word):
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "present"
+    if cue.type in ("supply", "receive", "deploy", "deploy_troops", "help") and not (
+            before and before[-1] in ("not", "n't", "never", "can", "cannot", "should", "must", "might", "may", "could")):
+        return "present"    # "Chinese exporters provide ..."
+    return "other"
+
+
+def _quantity_for(sentence: str, item: Item, quantities: list[Quantity]) -> Quantity | None:
+    """The amount written before the item ("200", "half of the"), or in an aside right after it
+    ("shells used by Russia — about three million a year —"); an absolute number wins over a share."""
+    found = []
+    for q in quantities:
+        gap = sentence[q.end:item.start]
+        if q.end <= item.start and re.fullmatch(
+                r"\s*(?:[\w-]+\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|these\s+)?(?:[\w-]+\s+)?", gap):
+            found.append(q)
+        after = sentence[item.end:q.start]
+        if q.start >= item.end and len(after) <= 40 and re.search(r"[—–(]\s*$|\s-\s*$", after):
+            found.append(q)
+    if not found:
+        return None
+    found.sort(key=lambda q: (q.value is None, q.share is None))
+    return found[0]
+
+
+def _overlaps_date(item: Item, dates: list[Mention]) -> bool:
+    return any(m.start < item.end and item.start < m.end for m in dates)
+
+
+def _governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribution: Attribution | None,
+                    span: tuple[int, int]) -> tuple[Mention | None, str]:
+    dateline = DATELINE.match(sentence)
+    usable = [m for m in dates if m.duration is None and not _rate(sentence, m)
+              and not (dateline and m.start < dateline.end())]
+    own = [m for m in usable if span[0] <= m.start < span[1] and not _aside(sentence, m, cand.cue)]
+    if own:
+        return _span(sentence, min(own, key=lambda m: abs(m.start - cand.cue.start)), usable), "event"
+    heading = [m for m in usable if re.fullmatch(r"[\W\d]*", sentence[:m.start])
+               and re.match(r"\s*[:–—-]\s", sentence[m.end:])]
+    if heading:
+        return heading[0], "event"
+    if attribution:
+        lo, hi = attribution.clause
+        said = [m for m in usable if lo <= m.start < hi and not attribution.complement[0] <= m.start < attribution.complement[1]]
+        if said:
+            return min(said, key=lambda m: abs(m.start - attribution.region[0])), "statement"
+    return None, "undated"
+
+
+def _span(sentence: str, m: Mention, dates: list[Mention]) -> Mention:
+    """'in October and November', 'from May to July': two dates joined into the interval they span."""
+    for n in dates:
+        joined = n.start > m.end and re.fullmatch(r"\s*(?:and|to|until|through|-|–)\s*", sentence[m.end:n.start], re.I)
+        if joined and m.value and n.value and m.first_day and n.last_day and m.first_day <= n.last_day:
+            return replace(m, end=n.end, text=sentence[m.start:n.end], value=f"{m.value}/{n.value}",
+                           grain="interval", last_day=n.last_day)
+    return m
+
+
+def _rate(sentence: str, m: Mention) -> bool:
+    """'three million a year', '1,200 a day': a rate, not a date."""
+    return re.fullmatch(r"(?:a|an|per|each)\s+\w+", m.text.strip(), re.I) is not None and \
+        re.search(r"(?:\d|million|thousand|hundred|\w+s)\s+$", sentence[:m.start]) is not None
+
+
+def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
+    """A date inside a relative clause or parenthesis that does not hold the cue."""
+    lo, hi = sorted((m.start, cue.start))
+    between = sentence[lo:hi]
+    if m.start > cue.start:
+        return bool(re.search(r",\s*(?:which|who|when|where|after|before|since)\b", between, re.I))
+    return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    seen = set()
+    out = []
+    for c in cands:
+        key = (c.supplier, c.item_span)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,0 +1,180 @@
+"""The rule tables in timeline/rules/*.csv, loaded once and compiled to regular expressions.
+
+A new supplier, weapon or cue word is one line in a table; nothing here names one.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from timeline.errors import DataError
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A supplier (or Russia, the recipient) named in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    form: str  # name, person, group, adjective, recipient
+
+    @property
+    def is_recipient(self) -> bool:
+        return self.form == "recipient"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """What is supplied, as written: "Fath-360 ballistic missiles"."""
+
+    start: int
+    end: int
+    text: str
+    item_class: str
+    generic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    actors: re.Pattern[str]
+    actor_table: dict[str, tuple[str, str]]   # lower-case alias -> (canonical, form)
+    items: re.Pattern[str]
+    item_parts: re.Pattern[str]                # one item row per named group
+    item_groups: dict[str, tuple[str, str]]   # regex group name -> (item_class, role)
+    cues: re.Pattern[str]
+
+
+def read_table(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a rule table; lines starting with '#' are comments."""
+    path = RULES_DIR / name
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    except OSError as e:
+        raise DataError(f"cannot read the rule table {path}: {e.strerror}") from None
+    rows = list(csv.DictReader(lines))
+    for n, row in enumerate(rows, 2):
+        if any(not (row.get(c) or "").strip() for c in columns):
+            raise DataError(f"{name}, row {n}: every one of {', '.join(columns)} must be filled in")
+    return rows
+
+
+def _compile(name: str, alternatives: list[str]) -> re.Pattern[str]:
+    try:
+        return re.compile("|".join(alternatives), re.IGNORECASE)
+    except re.error as e:
+        raise DataError(f"{name}: a pattern is not a valid regular expression ({e})") from None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load and compile every rule table (cached: the tables are read once per process)."""
+    actor_table: dict[str, tuple[str, str]] = {}
+    exact: dict[str, str] = {}
+    for row in read_table("suppliers.csv", ("alias", "canonical", "form")):
+        alias = row["alias"].strip()
+        actor_table[alias.lower()] = (row["canonical"].strip(), row["form"].strip())
+        if (row.get("case") or "").strip() == "exact":
+            exact[alias.lower()] = alias
+    aliases = sorted(actor_table, key=len, reverse=True)
+    actors = _compile("suppliers.csv", [
+        r"(?<!\w)\[?" + ("(?-i:" if a in exact else "(?:")
+        + re.escape(exact.get(a, a)).replace(r"\ ", r"\s+").replace("'", "['’]") + r")\]?(?!\w)"
+        for a in aliases
+    ])
+
+    item_groups: dict[str, tuple[str, str]] = {}
+    named: list[str] = []
+    heads: list[str] = []
+    models: list[str] = []
+    modifiers: list[str] = []
+    for n, row in enumerate(read_table("items.csv", ("pattern", "item_class", "role"))):
+        role = row["role"].strip()
+        pattern = row["pattern"].strip()
+        if role == "modifier":
+            modifiers.append(pattern)
+            continue
+        group = f"i{n}"
+        item_groups[group] = (row["item_class"].strip(), role)
+        named.append(f"(?P<{group}>{pattern})")
+        (models if role == "model" else heads).append(pattern)
+    mod = "(?:" + "|".join(_by_length(modifiers + models)) + ")"
+    head = "(?:" + "|".join(_by_length(heads)) + ")"
+    model = "(?:" + "|".join(_by_length(models)) + ")"
+    items = _compile("items.csv", [
+        rf"(?<![\w-])(?:{mod}[\s-]+)*(?:{head}|{model}(?:[\s-]+{mod})*(?:[\s-]+{head})?)(?![\w-])",
+    ])
+    parts = _compile("items.csv", [r"(?<![\w-])(?:" + "|".join(_by_length(named)) + r")(?![\w-])"])
+
+    cues = [row["pattern"].strip() for row in read_table("cues.csv", ("pattern", "type"))]
+    cue_re = _compile("cues.csv", [r"(?<![\w-])(?:" + "|".join(_by_length(cues)) + r")(?![\w-])"])
+    return Lexicon(actors, actor_table, items, parts, item_groups, cue_re)
+
+
+def _by_length(patterns: list[str]) -> list[str]:
+    """Longer literal patterns first, so "artillery rounds" wins over "rounds"."""
+    return sorted(patterns, key=len, reverse=True)
+
+
+def _plain(patterns: list[str]) -> list[str]:
+    """The same patterns with their named groups removed, for use as modifiers."""
+    return [re.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
+
+
+def find_actors(text: str) -> list[Actor]:
+    lex = lexicon()
+    out = []
+    for m in lex.actors.finditer(text):
+        key = re.sub(r"\s+", " ", m.group().strip("[]")).replace("’", "'").lower()
+        canonical, form = lex.actor_table.get(key, ("", ""))
+        if canonical:
+            out.append(Actor(m.start(), m.end(), m.group(), canonical, form))
+    return out
+
+
+def find_items(text: str) -> list[Item]:
+    lex = lexicon()
+    out = []
+    for m in lex.items.finditer(text):
+        found = [(g, lex.item_groups[g]) for p in lex.item_parts.finditer(m.group())
+                 for g, v in p.groupdict().items() if v is not None]
+        heads = [f for f in found if f[1][1] != "model"]
+        _, (item_class, role) = (heads or found)[-1]
+        out.append(Item(m.start(), m.end(), m.group(), item_class, role == "generic"))
+    return out
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every cue word; one span may carry several types ("claims": hedge and attribution)."""
+    out = []
+    for m in lexicon().cues.finditer(text):
+        for t in cue_types(m.group().lower()):
+            out.append(Cue(m.start(), m.end(), m.group(), t))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def cue_types(word: str) -> tuple[str, ...]:
+    """Every type whose pattern matches the whole cue text."""
+    return tuple(sorted({t for pattern, t in _alternatives() if pattern.fullmatch(word)}))
+
+
+@lru_cache(maxsize=1)
+def _alternatives() -> list[tuple[re.Pattern[str], str]]:
+    rows = read_table("cues.csv", ("pattern", "type"))
+    return [(re.compile(row["pattern"].strip(), re.IGNORECASE), row["type"].strip()) for row in rows]
