@@ -1,16 +1,19 @@
 """Supply Lines: the Streamlit entry point. Run: streamlit run app.py"""
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 
-def navigation() -> st.navigation:
+def navigation() -> StreamlitPage:
+    """The six pages in the sidebar menu; returns the page the URL asks for."""
+    # No icons: Streamlit fetches Material icons from fonts.gstatic.com, and the app stays offline.
     pages = [
-        st.Page("pages/timeline_view.py", title="Timeline", icon=":material/timeline:", default=True),
-        st.Page("pages/events_table.py", title="Events", icon=":material/table:"),
-        st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:"),
-        st.Page("pages/add_articles.py", title="Add articles", icon=":material/upload_file:"),
-        st.Page("pages/export.py", title="Export", icon=":material/download:"),
-        st.Page("pages/present.py", title="Present", icon=":material/co_present:"),
+        st.Page("pages/timeline_view.py", title="Timeline", default=True),
+        st.Page("pages/events_table.py", title="Events"),
+        st.Page("pages/sources.py", title="Sources"),
+        st.Page("pages/add_articles.py", title="Add articles"),
+        st.Page("pages/export.py", title="Export"),
+        st.Page("pages/present.py", title="Present"),
     ]
     return st.navigation(pages)
 

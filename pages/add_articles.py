@@ -3,11 +3,13 @@
 import streamlit as st
 
 from timeline import ui
+from timeline.errors import TimelineError
 from timeline.store import CORRECTABLE
 from timeline.uploads import ACCEPTED_SUFFIXES, MAX_BYTES, article_files, import_bytes, import_path
 
 KINDS = ("shipment", "agreement", "claim", "denial", "deployment", "plan", "other")
 
+ui.use_app_navigation()
 st.title("Add articles")
 with ui.guard():
     store = ui.store()
@@ -25,7 +27,10 @@ with ui.guard():
     if submitted:
         jobs: list[tuple[str, object]] = [(f.name, f) for f in uploads or []]
         if folder.strip():
-            jobs += [(p.name, p) for p in article_files(folder)]
+            try:
+                jobs += [(p.name, p) for p in article_files(folder)]
+            except TimelineError as e:
+                st.error(ui.md(str(e)))
         if not jobs:
             st.warning("Choose one or more files, or type a folder path, then press Add articles.")
         bar = st.progress(0.0, text="Reading articles…") if len(jobs) > 1 else None
@@ -55,11 +60,11 @@ with ui.guard():
     row = pool[pool["id"].astype(str) == event_id].iloc[0]
     ui.event_detail(row, ui.load_sources_table())
     accept, reject = st.columns(2)
-    if accept.button("Accept", key="review_accept", icon=":material/check:"):
+    if accept.button("Accept", key="review_accept"):
         store.review(event_id, "accept", reviewer)
         st.session_state["review_message"] = f"Accepted {event_id}"
         st.rerun()
-    if reject.button("Reject", key="review_reject", icon=":material/close:"):
+    if reject.button("Reject", key="review_reject"):
         store.review(event_id, "reject", reviewer)
         st.session_state["review_message"] = f"Rejected {event_id}: it leaves the timeline"
         st.rerun()

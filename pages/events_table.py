@@ -11,6 +11,7 @@ COLUMNS = [
     "quantity", "quantity_value", "kind", "attributed_to", "publishers", "headline", "url", "status", "note", "id",
 ]
 
+ui.use_app_navigation()
 st.title("Events")
 with ui.guard():
     view, _ = ui.current_view()
@@ -27,6 +28,13 @@ with ui.guard():
             "date_text": st.column_config.TextColumn("Date as given"),
             "grain": st.column_config.TextColumn("Precision"),
             "date_basis": st.column_config.TextColumn("Basis"),
+            "supplier": st.column_config.TextColumn("Supplier"),
+            "recipient": st.column_config.TextColumn("Recipient"),
+            "item": st.column_config.TextColumn("Item"),
+            "quantity": st.column_config.TextColumn("Quantity"),
+            "kind": st.column_config.TextColumn("Kind"),
+            "headline": st.column_config.TextColumn("Headline"),
+            "note": st.column_config.TextColumn("Note"),
             "item_class": st.column_config.TextColumn("Class"),
             "quantity_value": st.column_config.NumberColumn("Number", format="localized"),
             "attributed_to": st.column_config.TextColumn("Who says so"),

@@ -35,7 +35,7 @@ def keep_default(key: str, default: str) -> None:
 def offer(result: Export) -> None:
     st.download_button(
         f"Download {result.filename}", data=result.data, file_name=result.filename, mime=result.mime,
-        key="export_download", icon=":material/download:", type="primary", on_click="ignore",
+        key="export_download", type="primary", on_click="ignore",
     )
     st.caption(f"{len(result.data):,} bytes")
 
@@ -86,7 +86,7 @@ with ui.guard():
         except ExportError as e:
             st.error(str(e))
     else:
-        if st.button(f"Prepare the {spec.label}", key="export_prepare", icon=":material/draft:"):
+        if st.button(f"Prepare the {spec.label}", key="export_prepare"):
             wait = "Drawing the chart in Chromium…" if spec.kind == "image" else "Building the page…"
             with st.spinner(wait):
                 try:

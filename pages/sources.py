@@ -6,6 +6,7 @@ import streamlit as st
 from timeline import ui
 from timeline.dataset import split_ids
 
+ui.use_app_navigation()
 st.title("Sources")
 with ui.guard():
     view, _ = ui.current_view()
@@ -31,6 +32,8 @@ with ui.guard():
         hide_index=True, width="stretch", key="sources_table",
         column_config={
             "published": st.column_config.TextColumn("Published"),
+            "publisher": st.column_config.TextColumn("Publisher"),
+            "headline": st.column_config.TextColumn("Headline", width="large"),
             "url": st.column_config.LinkColumn("Link", display_text="open"),
             "events_in_view": st.column_config.NumberColumn("Events in view"),
             "events": st.column_config.NumberColumn("Events (all)"),
@@ -39,13 +42,12 @@ with ui.guard():
         },
     )
     st.subheader("Events by source")
-    for _, src in table.iterrows():
+    cited = table[table["events_in_view"] > 0]
+    st.caption(f"{len(cited)} sources cite the events in view")
+    for _, src in cited.iterrows():
         sid = str(src["source_id"])
         rows = view[view["source_ids"].fillna("").map(lambda c, sid=sid: sid in split_ids(c))]
         title = f"{src['publisher']} — {src['headline']} ({src['events_in_view']} in view)"
         with st.expander(ui.md(title)):
-            if rows.empty:
-                st.caption("No event of this source passes the filters.")
-            else:
-                st.dataframe(rows[["date_text", "date", "supplier", "recipient", "item", "kind", "id"]],
-                             hide_index=True, width="stretch", key=f"source_events_{sid}")
+            st.dataframe(rows[["date", "date_text", "supplier", "recipient", "item", "kind", "id"]],
+                         hide_index=True, width="stretch", key=f"source_events_{sid}")

@@ -1,5 +1,6 @@
 """Timeline: lanes over time; select an event on the chart or in the picker to read its detail."""
 
+import pandas as pd
 import streamlit as st
 
 from timeline import ui
@@ -8,6 +9,7 @@ from timeline.charts import LANE_TITLES, LANES, timeline_figure
 CHART_KEY = "timeline_chart"
 PICK_KEY = "timeline_event"
 NONE = ""
+MAX_LISTED = 2000  # the event picker lists at most this many events of the view (click the chart for the rest)
 
 
 def chart_pick() -> str | None:
@@ -28,6 +30,7 @@ def chart_pick() -> str | None:
     return picked
 
 
+ui.use_app_navigation()
 st.title("Timeline")
 with ui.guard():
     view, _ = ui.current_view()
@@ -35,15 +38,23 @@ with ui.guard():
                "points are dated to a day; dotted rules mark agreements")
     lane = ui.url_choice("Lanes by", list(LANES), "lane", "supplier", key="timeline_lane",
                          format_func=LANE_TITLES.get, radio=True)
-    ids = [NONE, *view["id"].astype(str)]
-    labels = {NONE: "— pick an event —", **{str(r["id"]): ui.event_label(r) for _, r in view.iterrows()}}
     picked = chart_pick()
+    listed = view.head(MAX_LISTED)
+    wanted = {picked, st.session_state.get(PICK_KEY), st.query_params.get("event")} - {None, NONE}
+    view_ids = view["id"].astype(str)
+    extra = view[view_ids.isin(wanted) & ~view_ids.isin(set(listed["id"].astype(str)))]
+    if len(extra):
+        listed = pd.concat([listed, extra])
+    ids = [NONE, *listed["id"].astype(str)]
+    labels = {NONE: "— pick an event —", **{str(r["id"]): ui.event_label(r) for _, r in listed.iterrows()}}
     if picked in labels:
         st.session_state[PICK_KEY] = picked
     current = ui.seed_choice(ids, "event", NONE, key=PICK_KEY)
     figure = timeline_figure(view, lane=lane, highlight_ids=[current] if current else [])
     st.plotly_chart(figure, key=CHART_KEY, on_select="rerun", selection_mode="points", width="stretch",
                     config={"displaylogo": False, "scrollZoom": True})
+    if len(view) > MAX_LISTED:
+        st.caption(f"The picker lists the first {MAX_LISTED:,} events of this view; filter to reach the others.")
     chosen = ui.url_choice("Event", ids, "event", NONE, key=PICK_KEY, format_func=labels.get)
     if chosen:
         row = view[view["id"].astype(str) == chosen].iloc[0]

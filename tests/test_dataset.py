@@ -302,3 +302,22 @@ def test_no_ten_word_run_of_a_sample_article_is_in_the_repository(corpus: Path) 
         if _runs(_words(text)) & runs:
             copied.append(path.relative_to(ROOT).as_posix())
     assert copied == [], f"article text found in {copied}"
+
+
+def test_evidence_offsets_point_at_whole_sentences_of_the_sample_articles(bundled: tuple, corpus: Path) -> None:
+    """Offsets into a sample article's cleaned text must still land on one of its sentences."""
+    from timeline.articles import read_article
+    from timeline.evidence import parse_evidence
+
+    events, sources = bundled
+    files = dict(zip(sources["source_id"], sources["file"], strict=True))
+    checked = 0
+    for cell in events["evidence"].dropna():
+        for cite in parse_evidence(cell):
+            file = files.get(cite.source_id)
+            if not isinstance(file, str) or not (corpus / file).exists():
+                continue
+            article = read_article(corpus / file)
+            assert (cite.start, cite.end) in {(s.start, s.end) for s in article.sentences}, cell
+            checked += 1
+    assert checked >= 9

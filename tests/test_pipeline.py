@@ -86,7 +86,6 @@ def test_folder_of_fixtures() -> None:
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "empty"),
     (b"\x00\x01\x02\xff\xfe" * 200, "cannot read"),
-    (b"A quiet day in the capital. Nothing happened at all.\n", "no supply events"),
 ])
 def test_cli_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"
@@ -94,6 +93,15 @@ def test_cli_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], conte
     assert main(["extract", str(path), "--format", "json"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and message in err and "Traceback" not in err
+
+
+def test_cli_article_without_events_is_an_empty_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "quiet.txt"
+    path.write_text("A quiet day in the capital. Nothing happened at all.\n", encoding="utf-8")
+    assert main(["extract", str(path), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == []
+    assert err.startswith("Note: no supply events")
 
 
 def test_cli_missing_path(capsys: pytest.CaptureFixture[str]) -> None:

@@ -33,7 +33,8 @@ def test_parse(text: str, value: float | None, share: float | None) -> None:
     assert q.share == pytest.approx(share) if share is not None else q.share is None
 
 
-@pytest.mark.parametrize("text", ["KN-23", "152mm shells", "Shahed-136", "a year", "one of the", "the Geran-2"])
+@pytest.mark.parametrize("text", ["KN-23", "152mm shells", "Shahed-136", "a year", "one of the", "the Geran-2",
+                                  "a $1.7bn deal", "£20m"])
 def test_not_a_quantity(text: str) -> None:
     assert find_quantities(text) == []
 

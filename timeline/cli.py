@@ -84,6 +84,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     events, problems = events_from_paths(args.paths, published=published)
     for p in problems:
         print(f"Error: {p}", file=sys.stderr)
+    if not events and not problems:
+        print("Note: no supply events found in the articles given", file=sys.stderr)
     sys.stdout.write(format_events(events, args.format))
     return 1 if problems and not events else 0
 
@@ -123,10 +125,9 @@ def export_filters(args: argparse.Namespace) -> Filters:
 def export_table(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The events and sources the app shows: the bundled data plus the user's store (reviews applied, rejected
     events left out); with --data, that folder alone; with --no-store, the bundled data alone."""
-    import pandas as pd
-
     from timeline.dataset import DATA_DIR, events_with_sources, load_events, load_sources
-    from timeline.store import Store, apply_reviews
+    from timeline.store import Store
+    from timeline.table import combine, empty_events, merge_sources
 
     folder = args.data or DATA_DIR
     sources = load_sources(folder)
@@ -134,13 +135,9 @@ def export_table(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame]:
     if args.data or args.no_store:
         return table, sources
     store = Store()
-    added, reviews = store.events(), store.reviews()
-    if len(added):
-        sources = pd.concat([sources, store.sources()], ignore_index=True).drop_duplicates("source_id", keep="last")
-        added = events_with_sources(added, sources)
-        table = pd.concat([table[~table["id"].isin(set(added["id"]))], added], ignore_index=True)
-    table = apply_reviews(table, reviews)
-    return table[table["status"] != "rejected"].reset_index(drop=True), sources
+    added = store.events()
+    sources = merge_sources(sources, store.sources())
+    return combine(table, added if len(added) else empty_events(), sources, store.reviews()), sources
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -134,7 +134,7 @@ def _only_supplier(text: str) -> str | None:
     """The one supplier a sentence names, if it names exactly one."""
     from timeline.lexicon import find_actors
 
-    named = {a.canonical for a in find_actors(text) if not a.is_recipient}
+    named = {a.canonical for a in find_actors(text) if a.is_supplier}
     return named.pop() if len(named) == 1 else None
 
 

@@ -12,7 +12,7 @@ publication date (basis report) and none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from timeline.dates import Mention
 from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
@@ -21,13 +21,25 @@ from timeline.quantities import Quantity, find_quantities
 SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "help")
 ATTRIBUTION_TYPES = ("attribution", "claim_attribution")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "our", "his", "her", "their"}
-CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet)\s+|\s+but\s+", re.I)
+CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
+                          r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
+NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
+                         r"merchant|Russian|Iranian|Chinese|Korean|supply|tanker)\s+$", re.I)
+FOR_RUSSIA = re.compile(r"[^,;.]{0,80}?\bfor\s+(?:the\s+)?(?:Russia|Russian|Moscow|Kremlin)", re.I)
+ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement|deal|accord|talks|meeting|visit|"
+                         r"invasion|election|war|offensive|incursion|attack)\b", re.I)
 BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
 COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|&)\s*)+", re.I)
-OPENING = re.compile(r"^\W*(?:about|around|nearly|some|roughly|over|more than|at least)?", re.I)
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
-SAID_THAT = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\b[^,:\"“]{0,40}?)?\s*(?:that\b|:|,)\s*[\"“]?")
+SAID_THAT = re.compile(
+    r"(?:\s+(?:for|the|a|first|second|time|on|in|at|during|last|this|earlier|late|early|publicly|privately|also|again|"
+    r"repeatedly|previously|now|finally|today|yesterday|recently|week|month|year|of|to|reporters|journalists|"
+    r"lawmakers|parliament|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|spring|summer|autumn|fall|winter|\d{1,4}(?:st|nd|rd|th)?),?)*?"
+    r"\s*(?:that\b|:|,)\s*[\"“]?")
 SAID_WHEN = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[\"“]?")
+TRAILING_TAIL = re.compile(r"[^,;:]{0,60}(?:[.\"”]?\s*|,\s*(?:adding|citing|noting|saying|as|but|without|and|in)\b.*)",
+                           re.S)
 LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
                  "because", "since", "so", "meanwhile", "now"}
 TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "again", "repeatedly", "previously",
@@ -35,9 +47,12 @@ TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "aga
 PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
                   "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
                   "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
-ANAPHOR = re.compile(r"\W*(?:It|The country|The regime)\b(?=(?:\s+(?:has|have|had|also|since|then|later|now|"
-                     r"reportedly|is|was|been))*\s+(?:sent|supplied|shipped|delivered|provided|sends|supplies|ships|"
-                     r"sending|supplying|shipping|delivering|providing|transferred|sold)\b)")
+ANAPHOR = re.compile(
+    r"\W*(?:It|The country|The regime|(?:The|These|Those|(?:Two|Three|Four|Five|Some|Several|Many|Most|All) of the)"
+    r" (?:companies|firms|suppliers|entities))\b"
+    r"(?=(?:\s+(?!whether|if|that|unclear|not|never|denied|denies)[\w-]+){0,4}?\s+(?:sent|supplied|shipped|delivered|"
+    r"provided|sends|supplies|ships|sending|supplying|shipping|delivering|providing|transferred|sold|exporting|"
+    r"exported|selling)\b)")
 QUOTES = "\"“”‘’'"
 
 
@@ -69,7 +84,6 @@ class Candidate:
     date_basis: str = "undated"
     tense: str = "other"        # present, perfect, past, pluperfect, future, other
     said_now: bool = False      # under a present-tense saying ("officials say ...")
-    notes: list[str] = field(default_factory=list)
 
 
 def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
@@ -80,16 +94,18 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     actors = find_actors(sentence)
     items = find_items(sentence)
     cues = find_cues(sentence)
-    supply = [c for c in cues if c.type in SUPPLY_TYPES]
-    if antecedent and ANAPHOR.match(sentence):
-        end = ANAPHOR.match(sentence).end()   # type: ignore[union-attr]
-        actors = [Actor(0, end, sentence[:end], antecedent, "name"), *actors]
-    if not supply or not items or not any(not a.is_recipient for a in actors):
+    cues = [c for c in cues if not (c.text.lower().startswith("ship") and NOUN_BEFORE.search(sentence, 0, c.start))]
+    supply = [c for c in cues if c.type in SUPPLY_TYPES] + [
+        replace(c, type="supply") for c in cues if c.type == "produce" and FOR_RUSSIA.match(sentence, c.end)]
+    anaphor = ANAPHOR.match(sentence) if antecedent else None
+    if antecedent and anaphor:
+        actors = [Actor(0, anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
+    if not supply or not items or not any(a.is_supplier for a in actors):
         return []
     parts = clauses(sentence, (0, len(sentence)))
     sayings = _sayings(sentence, cues, parts)
     blocked = [a.region for a in sayings if a and a.source]
-    speakers = [a for a in actors if any(s <= a.start < e for s, e in blocked) and not a.is_recipient]
+    speakers = [a for a in actors if any(s <= a.start < e for s, e in blocked) and a.is_supplier]
     actors = [a for a in actors if not any(s <= a.start < e for s, e in blocked)]
     items = [i for i in items if not any(s <= i.start < e for s, e in blocked) and not _overlaps_date(i, dates)]
     quantities = [q for q in find_quantities(sentence) if not any(m.start < q.end and q.start < m.end for m in dates)]
@@ -116,10 +132,17 @@ def clauses(sentence: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     start, end = span
     out = []
     for m in CLAUSE_BREAK.finditer(sentence, start, end):
+        if m.group().lstrip(", ").lower().startswith("and") and _item_ahead(sentence, m.end()):
+            continue   # "shells, missiles, and troops": a list, not a new clause
         out.append((start, m.start()))
         start = m.end()
     out.append((start, end))
     return [c for c in out if c[1] > c[0]] or [span]
+
+
+def _item_ahead(sentence: str, pos: int) -> bool:
+    ahead = re.sub(r"^(?:[\d,.]+|some|about|more|other|further)\s+", "", sentence[pos:pos + 80], flags=re.I)
+    return any(i.start == 0 for i in find_items(ahead))
 
 
 def _sayings(sentence: str, cues: list[Cue], parts: list[tuple[int, int]]) -> list[Attribution | None]:
@@ -166,7 +189,7 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         tail = sentence[cue.end:hi]
         source = _clean_source(subject)
         before = sentence[lo:subject_start].rstrip()
-        if subject_start > lo and before.endswith(",") and re.fullmatch(r"[^,;:]{0,60}[.\"”]?\s*", tail):
+        if subject_start > lo and before.endswith(",") and TRAILING_TAIL.fullmatch(tail):
             return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
         m = SAID_THAT.match(tail) or SAID_WHEN.match(tail)
         head_end = cue.end + (m.end() if m else 0)
@@ -196,7 +219,7 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
         chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1]
     else:
         here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)
-                and not _from_recipient(sentence, i, actors)]
+                and not _from_recipient(sentence, i, actors) and not _to_third_party(sentence, i, actors)]
         if cue.type == "deploy_troops":
             here = [i for i in here if i.item_class == "troops"]
         chosen = _items_for(sentence, cue, here, cues, b)
@@ -264,6 +287,12 @@ def _from_recipient(sentence: str, item: Item, actors: list[Actor]) -> bool:
                and re.fullmatch(r"[^,;.]*\bfrom\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
 
 
+def _to_third_party(sentence: str, item: Item, actors: list[Actor]) -> bool:
+    """'drones and rockets to armed groups in Yemen', 'shells to Ukraine': supplied, but not to Russia."""
+    return any(x.form == "other" and 0 <= x.start - item.end <= 60
+               and re.fullmatch(r"[^,;.]*?\b(?:to|for)\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
+
+
 def _passive(sentence: str, cue: Cue) -> bool:
     return bool(re.search(r"(?:ed|sent|sold|given|shipped|supplied|provided|built)$", cue.text, re.I)) and \
         BE.search(sentence[:cue.start]) is not None
@@ -273,7 +302,7 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
                   speakers: list[Actor]) -> str | None:
     """Who supplies, by the cue's voice; a pronoun subject ("it", "they") refers to the one who says so."""
     a, b = clause
-    suppliers = [x for x in actors if not x.is_recipient and a <= x.start < b]
+    suppliers = [x for x in actors if x.is_supplier and a <= x.start < b]
     adjective = [x for x in suppliers if x.form == "adjective" and 0 <= item.start - x.end <= 25
                  and re.fullmatch(r"[\s\w-]*", sentence[x.end:item.start])]
     by = [x for x in suppliers if x.start > cue.end and re.search(r"\bby\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
@@ -282,7 +311,7 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     left = [x for x in suppliers if x.end <= cue.start and x.form != "adjective"]
     left_adj = [x for x in suppliers if x.end <= cue.start]
     if cue.type == "agree":
-        anywhere = [x for x in actors if not x.is_recipient]
+        anywhere = [x for x in actors if x.is_supplier]
         ranked = sorted(suppliers or anywhere, key=lambda x: abs(x.start - cue.start))
         return ranked[0].canonical if ranked else None
     if cue.type == "receive":
@@ -316,7 +345,7 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     if any(c.type == "hedge" for c in scope) or (attribution and attribution.claim):
         return "claim"
     if re.search(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|set|expected|ready|could|"
-                 r"consider(?:s|ed|ing)?|preparing|prepares?)\b"
+                 r"consider(?:s|ed|ing)?|preparing|prepares?|pledged?|promised?|offered|vowed|agreed|agrees)\b"
                  r"(?:\s+\w+){0,2}\s+(?:to\s+)?$", before, re.I):
         return "plan"
     if item.item_class == "troops":
@@ -328,7 +357,7 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
 
 def _tense(sentence: str, cue: Cue) -> str:
     words = cue.text.lower().split()
-    before = sentence[max(0, cue.start - 30):cue.start].lower().split()[-3:] + words[:-1]
+    before = sentence[max(0, cue.start - 40):cue.start].lower().split()[-5:] + words[:-1]
     word = words[-1]
     if any(w in ("will", "would", "shall") for w in before):
         return "future"
@@ -381,6 +410,9 @@ def _governing_date(cand: Candidate, sentence: str, dates: list[Mention], attrib
     dateline = DATELINE.match(sentence)
     usable = [m for m in dates if m.duration is None and not _rate(sentence, m)
               and not (dateline and m.start < dateline.end())]
+    if cand.item_class != "agreement":   # "the June 2024 treaty" dates the treaty, not the shells
+        usable = [m for m in usable if not ATTRIBUTIVE.match(sentence, m.end)
+                  or not re.search(r"\b(?:the|a|its|their|this|last)\s+$", sentence[:m.start], re.I)]
     own = [m for m in usable if span[0] <= m.start < span[1] and not _aside(sentence, m, cand.cue)]
     if own:
         return _span(sentence, min(own, key=lambda m: abs(m.start - cand.cue.start)), usable), "event"
@@ -418,6 +450,9 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
     between = sentence[lo:hi]
     if m.start > cue.start:
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since)\b", between, re.I))
+    comma = sentence.rfind(",", 0, m.start)
+    if comma >= 0 and re.match(r",\s*(?:which|who)\b", sentence[comma:]) and "," in sentence[m.end:cue.start]:
+        return True   # "North Korea, which signed a treaty in June, has sent troops"
     return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between
 
 

@@ -24,11 +24,15 @@ class Actor:
     end: int
     text: str
     canonical: str
-    form: str  # name, person, group, adjective, recipient
+    form: str  # name, person, group, adjective, recipient, other (a third party: never the supplier here)
 
     @property
     def is_recipient(self) -> bool:
         return self.form == "recipient"
+
+    @property
+    def is_supplier(self) -> bool:
+        return self.form not in ("recipient", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +96,10 @@ def lexicon() -> Lexicon:
         if (row.get("case") or "").strip() == "exact":
             exact[alias.lower()] = alias
     aliases = sorted(actor_table, key=len, reverse=True)
-    actors = _compile("suppliers.csv", [
-        r"(?<!\w)\[?" + ("(?-i:" if a in exact else "(?:")
-        + re.escape(exact.get(a, a)).replace(r"\ ", r"\s+").replace("'", "['’]") + r")\]?(?!\w)"
-        for a in aliases
-    ])
+    alternatives = "|".join(
+        ("(?-i:" if a in exact else "(?:") + re.escape(exact.get(a, a)).replace(r"\ ", r"\s+").replace("'", "['’]") + ")"
+        for a in aliases)
+    actors = _compile("suppliers.csv", [r"(?<!\w)\[?(?:" + alternatives + r")\]?(?!\w)"])
 
     item_groups: dict[str, tuple[str, str]] = {}
     named: list[str] = []
@@ -137,6 +140,11 @@ def _plain(patterns: list[str]) -> list[str]:
 
 
 def find_actors(text: str) -> list[Actor]:
+    return list(_actors(text))
+
+
+@lru_cache(maxsize=2048)
+def _actors(text: str) -> tuple[Actor, ...]:
     lex = lexicon()
     out = []
     for m in lex.actors.finditer(text):
@@ -144,7 +152,7 @@ def find_actors(text: str) -> list[Actor]:
         canonical, form = lex.actor_table.get(key, ("", ""))
         if canonical:
             out.append(Actor(m.start(), m.end(), m.group(), canonical, form))
-    return out
+    return tuple(out)
 
 
 def find_items(text: str) -> list[Item]:

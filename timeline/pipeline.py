@@ -49,8 +49,6 @@ def events_from_paths(paths: Sequence[str | Path], published: dt.date | None = N
         except TimelineError as e:
             problems.append(f"{article.path or article.id}: {e}")
             continue
-        if not found:
-            problems.append(f"{article.path or article.id}: no supply events found")
         events.extend(merge_article(found))
     return merge_across(events), problems
 

@@ -38,7 +38,7 @@ _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 _RATE = r"(?:\s+(?:a|per|each|every)\s+(?:year|month|week|day))?"
 
 QUANTITY = re.compile(
-    rf"(?<![\w.,-])(?:(?:{_APPROX})\s+)?(?:(?P<percent>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)"
+    rf"(?<![\w.,$€£-])(?:(?:{_APPROX})\s+)?(?:(?P<percent>\d+(?:\.\d+)?)\s*(?:per\s*cent|percent|%)"
     rf"|(?P<share>{_SHARE})(?=\s+(?:of\s+)?(?:the|its|all|their|russia)\b)"
     rf"|(?P<vague>{_VAGUE})|(?P<number>{_NUMBER})){_RATE}(?![\w-])",
     re.IGNORECASE,

@@ -18,11 +18,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline.dataset import EVENT_COLUMNS, SOURCE_COLUMNS, events_with_sources, load_events, load_sources
+from timeline.dataset import events_with_sources, load_events, load_sources
 from timeline.errors import DataError, StoreError, TimelineError
 from timeline.evidence import CORPUS, find_file, parse_evidence, sentence_at
 from timeline.filters import QUERY_KEYS, Filters, apply_filters, date_bounds, options
-from timeline.store import Store, apply_reviews
+from timeline.store import Store
+from timeline.table import combine, empty_events, merge_sources
 from timeline.timex import describe
 
 FILTER_FIELDS: tuple[tuple[str, str], ...] = (
@@ -47,6 +48,23 @@ def guard() -> Iterator[None]:
     except TimelineError as e:
         st.error(str(e))
         st.stop()
+
+
+def use_app_navigation() -> None:
+    """Make a page URL opened on a freshly started server go through app.py's navigation.
+
+    Streamlit runs a page named in the URL on its own (its old `pages/` folder mode) until some run has
+    called st.navigation; that page would miss app.py's layout and menu. Switch that mode off and rerun.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the old mode
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        if not st.session_state.get("_navigation_seen"):
+            st.rerun()  # only on a session's first run, so no click is ever lost to it
+    st.session_state["_navigation_seen"] = True
 
 
 def store() -> Store:
@@ -98,10 +116,6 @@ def evidence_sentences(df: pd.DataFrame, sources: pd.DataFrame) -> list[str | No
     return out
 
 
-def _empty_events() -> pd.DataFrame:
-    return pd.DataFrame(columns=[*EVENT_COLUMNS, "publisher", "headline", "url", "published", "publishers"])
-
-
 def load_sources_table() -> pd.DataFrame:
     """Every cited article: the bundled sources, then those the user added (theirs win on the same id)."""
     frames = []
@@ -113,10 +127,7 @@ def load_sources_table() -> pd.DataFrame:
         frames.append(store().sources())
     except StoreError as e:
         st.error(str(e))
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame(columns=list(SOURCE_COLUMNS))
-    return pd.concat(frames, ignore_index=True).drop_duplicates("source_id", keep="last").reset_index(drop=True)
+    return merge_sources(*frames)
 
 
 def load_table(include_rejected: bool = False) -> pd.DataFrame:
@@ -125,23 +136,16 @@ def load_table(include_rejected: bool = False) -> pd.DataFrame:
         bundled = bundled_data()[0]
     except DataError as e:
         st.error(f"The bundled data cannot be read: {e}")
-        bundled = _empty_events()
+        bundled = empty_events()
     sources = load_sources_table()
     try:
         added, reviews = store().events(), store().reviews()
     except StoreError as e:
         st.error(str(e))
-        added, reviews = _empty_events(), []
-    if len(added):
-        added = events_with_sources(added, sources)
-        bundled = bundled[~bundled["id"].isin(set(added["id"]))]
-    frames = [f for f in (bundled, added) if len(f)]
-    table = pd.concat(frames, ignore_index=True) if frames else _empty_events()
-    table = apply_reviews(table, reviews)
+        added, reviews = empty_events(), []
+    table = combine(bundled, added, sources, reviews, include_rejected=include_rejected)
     table["sentence"] = evidence_sentences(table, sources)
-    if not include_rejected:
-        table = table[table["status"] != "rejected"]
-    return table.reset_index(drop=True)
+    return table
 
 
 # --- filters in the sidebar, state in the URL ----------------------------------------------------------------
@@ -207,7 +211,7 @@ def sidebar_filters(df: pd.DataFrame) -> Filters:
         chosen["search"] = st.text_input(
             "Search", key=key, placeholder="items, notes, claimants, sentences", max_chars=200
         )
-        st.button("Reset filters", on_click=reset_filters, key="filter_reset", icon=":material/restart_alt:")
+        st.button("Reset filters", on_click=reset_filters, key="filter_reset")
     f = Filters(**chosen)  # type: ignore[arg-type]
     st.session_state[_STATE] = f
     _write_params(f)
@@ -220,6 +224,7 @@ def count_text(shown: int, total: int) -> str:
 
 def current_view() -> tuple[pd.DataFrame, Filters]:
     """The table, the sidebar, and the rows that pass the filters (what every page shows)."""
+    use_app_navigation()
     df = load_table()
     f = sidebar_filters(df)
     view = apply_filters(df, f)
@@ -318,7 +323,7 @@ def event_detail(row: pd.Series, sources: pd.DataFrame) -> None:
     with left:
         st.dataframe(fields, hide_index=True, width="stretch", height=35 * (len(fields) + 1) + 3,
                      key=f"detail_fields_{row.get('id')}",
-                     column_config={"Field": st.column_config.TextColumn(width="small"),
+                     column_config={"Field": st.column_config.TextColumn(width="medium"),
                                     "Value": st.column_config.TextColumn(width="large")})
         if _value(row.get("note")):
             st.caption(md(row.get("note")))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -108,8 +109,16 @@ def test_click_a_marker_on_the_chart_opens_its_detail(app_url: str, page: Page) 
     expect(page.locator('[data-testid="stMain"]').get_by_text("Sources", exact=True)).to_be_visible()
 
 
+@pytest.fixture
+def clean_home(user_home: Path) -> Iterator[Path]:
+    """The app's user data folder, emptied afterwards so that later tests see the bundled data only."""
+    yield user_home
+    for child in user_home.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
 def test_upload_an_article_and_its_events_survive_a_reload(
-    app_url: str, page: Page, tmp_path: Path, screenshot: Callable[[str], Path]
+    app_url: str, page: Page, tmp_path: Path, screenshot: Callable[[str], Path], clean_home: Path
 ) -> None:
     article = tmp_path / "invented-iran-drones.txt"
     article.write_text(INVENTED_ARTICLE, encoding="utf-8")
@@ -140,8 +149,31 @@ def test_upload_an_article_and_its_events_survive_a_reload(
     wait_for_chart(page)
     shown, total = counts(page)
     assert total == before + added
+    assert any(clean_home.rglob("*.sqlite3")), "the events are saved in the user's folder"
     assert shown >= 1, "the uploaded article's sentence is searchable"
     page.reload()
     wait_for_chart(page)
     assert counts(page) == (shown, total)
     screenshot("timeline-after-upload")
+
+    page.set_viewport_size({"width": 1400, "height": 2000})
+    pick(page, "Event", "Shahed", sidebar=False)
+    quote = page.locator('[data-testid="stMain"] blockquote').first
+    expect(quote).to_contain_text("delivered 40 Shahed drones")
+    marks = quote.locator("mark").all_inner_texts()
+    assert "Iran" in marks and "Russia" in marks and any("March 2023" in m for m in marks)
+    wait_for_chart(page)
+    screenshot("uploaded-event-evidence")
+
+
+def test_nothing_is_fetched_from_outside(app_url: str, page: Page) -> None:
+    """Offline: no CDN, web font or telemetry request leaves the machine."""
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(
+        (app_url, "data:", "blob:", "about:")) else None)
+    for path in ("/", "/events_table", "/sources", "/add_articles"):
+        page.goto(app_url + path, timeout=90_000)
+        page.wait_for_selector("h1", timeout=90_000)
+        page.wait_for_timeout(1500)
+        settle(page)
+    assert outside == []

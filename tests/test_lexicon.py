@@ -1,0 +1,62 @@
+"""The rule tables: every row loads, and the forms the engine relies on are recognised."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.lexicon import RULES_DIR, find_actors, find_cues, find_items, read_table
+
+
+@pytest.mark.parametrize(("table", "columns"), [
+    ("suppliers.csv", ("alias", "canonical", "form")),
+    ("items.csv", ("pattern", "item_class", "role")),
+    ("cues.csv", ("pattern", "type")),
+])
+def test_tables_load(table: str, columns: tuple[str, ...]) -> None:
+    rows = read_table(table, columns)
+    assert len(rows) > 10
+    for row in rows:
+        if "pattern" in row:
+            re.compile(row["pattern"])
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("DPRK", ["North Korea"]), ("Kim's regime", ["North Korea"]), ("Kim Jong-un", ["North Korea"]),
+    ("[North Korea]", ["North Korea"]), ("the North", ["North Korea"]), ("the north of the country", []),
+    ("Tehran", ["Iran"]), ("Iranian-made", ["Iran"]), ("Chinese firms", ["China"]), ("Lukashenko", ["Belarus"]),
+    ("the Kremlin", ["Russia"]), ("Russia-North Korea treaty", ["Russia", "North Korea"]), ("kimchi", []),
+])
+def test_actors(text: str, canonical: list[str]) -> None:
+    assert [a.canonical for a in find_actors(text)] == canonical
+
+
+@pytest.mark.parametrize(("text", "item", "item_class"), [
+    ("Shahed-136 drones", "Shahed-136 drones", "drones"),
+    ("Geran-2", "Geran-2", "drones"),
+    ("152mm artillery shells", "152mm artillery shells", "ammunition"),
+    ("KN-23 ballistic missiles", "KN-23 ballistic missiles", "missiles"),
+    ("Hwasong-11", "Hwasong-11", "missiles"),
+    ("Fath-360", "Fath-360", "missiles"),
+    ("Koksan howitzers", "Koksan howitzers", "weapons"),
+    ("a mutual defence treaty", "mutual defence treaty", "agreement"),
+    ("machine tools", "machine tools", "components"),
+    ("special forces", "special forces", "troops"),
+])
+def test_items(text: str, item: str, item_class: str) -> None:
+    (found,) = find_items(text)
+    assert (found.text, found.item_class) == (item, item_class)
+
+
+@pytest.mark.parametrize(("word", "types"), [
+    ("claims", {"hedge", "claim_attribution"}), ("shipped", {"supply"}), ("shipments", {"nominal"}),
+    ("denied", {"deny"}), ("according to", {"attribution"}), ("May", set()), ("may", {"hedge"}),
+])
+def test_cues(word: str, types: set[str]) -> None:
+    assert {c.type for c in find_cues(word)} == types
+
+
+def test_a_new_supplier_is_one_line() -> None:
+    header = (RULES_DIR / "suppliers.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "alias,canonical,form,case"
