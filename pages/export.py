@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from timeline import ui
-from timeline.charts import LANE_TITLES, LANES, timeline_figure
+from timeline.charts import LANE_TITLES, LANES
 from timeline.errors import ExportError
 from timeline.export import (
     FORMATS,
@@ -13,12 +13,11 @@ from timeline.export import (
     SCALES,
     Export,
     ExportOptions,
-    chart_text,
     default_texts,
+    dressed_figure,
     export_view,
     options_from,
 )
-from timeline.export_charts import dress
 
 READY = "_export_ready"
 SCALE_LABELS = {"1x": "1× (screen)", "2x": "2× (sharp on high-density screens)", "300dpi": "300 dpi (print)"}
@@ -74,9 +73,7 @@ with ui.guard():
         st.error("Nothing to export: no event matches the current filters. Clear or widen them in the sidebar.")
         st.stop()
     if spec.kind != "data":
-        words = chart_text(view, options, sources)
-        preview = dress(timeline_figure(view, lane=options.lane, highlight_ids=options.highlight_ids), words,
-                        PRESETS[options.preset], fixed_width=False)
+        preview = dressed_figure(view, options, sources, fixed_width=False)
         st.plotly_chart(preview, key="export_preview", width="stretch", config={"displaylogo": False})
     state = (fmt, options, tuple(view["id"].astype(str)))
     ready = st.session_state.get(READY)

@@ -6,12 +6,9 @@ The left and right arrow keys press Previous and Next (st.button's `shortcut`).
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from timeline import present, ui
-from timeline.charts import timeline_figure
 
 STORY_KEY = "present_story"        # the select box's own key (dropped while another page shows)
 KEPT_STORY_KEY = "present_story_id"
@@ -76,24 +73,6 @@ def move(delta: int, total: int) -> None:
     st.session_state[STEP_KEY] = present.step_number(int(st.session_state[STEP_KEY]) + delta, total)
 
 
-def story_figure(events: pd.DataFrame, steps: list[present.Step], step: present.Step) -> go.Figure:
-    """The timeline so far: steps up to this one shown, the current one ringed, the axis fixed to the story."""
-    shown = {s.event_id for s in steps[: step.number]}
-    fig = timeline_figure(events[events["id"].isin(shown)], highlight_ids=(step.event_id,))
-    starts = pd.to_datetime(events["date_start"], errors="coerce").dropna()
-    ends = pd.to_datetime(events["date_end"], errors="coerce").dropna() + pd.Timedelta(days=1)
-    if len(starts) and len(ends):
-        pad = max((ends.max() - starts.min()) / 40, pd.Timedelta(days=15))
-        fig.update_xaxes(range=[starts.min() - pad, ends.max() + pad])
-    legends = sorted(k for k in fig.layout.to_plotly_json() if k.startswith("legend"))
-    for row, name in enumerate(legends):
-        fig.update_layout({name: {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.16 - 0.13 * row,
-                                  "yanchor": "top", "font": {"size": 18}}})
-    fig.update_layout(height=420, font={"size": 20}, margin={"t": 50, "b": 20 + 40 * len(legends)})
-    fig.update_annotations(font_size=15)
-    return fig
-
-
 def main() -> None:
     st.set_page_config(page_title="Present · Supply Lines", layout="wide")
     st.html(CSS)
@@ -123,7 +102,7 @@ def main() -> None:
     top[3].button("Next ▶", key="present_next", shortcut="Right", disabled=number >= len(steps),
                   on_click=move, args=(1, len(steps)), width="stretch")
     if step.date:
-        st.plotly_chart(story_figure(events, steps, step), theme=None, config={"displayModeBar": False},
+        st.plotly_chart(present.story_figure(events, steps, step), theme=None, config={"displayModeBar": False},
                         key="present_chart")
     else:
         st.caption("This event has no date, so it is not on the timeline.")

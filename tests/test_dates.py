@@ -94,6 +94,8 @@ RELATIVE = [
     ("from January to March 2021", "2021-01/2021-03"),
     ("Payment was due on the 20th.", "2024-09-20"),
     ("The port closed on Tuesday.", "2024-10-01"),
+    ("The port closed last Thursday.", "2024-09-26"),   # the previous week's, not yesterday
+    ("Talks ended last Monday.", "2024-09-23"),
     ("Staff left before Christmas.", "2023-12-25"),
     ("The ban started on New Year's Day.", "2024-01-01"),
     ("Output dipped in mid-August.", "2024-08"),
@@ -196,6 +198,8 @@ def test_direction(text: str, value: str) -> None:
     "The 2.5-tonne warhead was shown.",
     "Between 2-3 million rounds were sent.",
     "Theresa May spoke.",
+    "This may be a decoy, he said.",
+    "That may well change.",
     "Resolution 1718 bans such sales.",
     "The 1,000 drones came in 2 batches.",
     "Factories built 2000 drones.",

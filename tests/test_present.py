@@ -255,3 +255,18 @@ def test_step_html_without_source_or_link() -> None:
     out = present.step_html(build_steps(df.assign(publisher=None))[0], "S")
     assert "Source: none recorded" in out
     assert 'class="sl-badge sl-reported">● Reported<' in out
+
+
+def test_story_figure_shows_the_steps_so_far_with_the_axis_fixed_to_the_story() -> None:
+    events = pd.DataFrame([
+        {"id": f"e{i}", "date": d, "grain": "day", "date_start": d, "date_end": d, "date_text": None,
+         "date_basis": "event", "supplier": "Iran", "recipient": "Russia", "item": "drones", "item_class": "drones",
+         "kind": "shipment", "quantity": None, "quantity_value": None, "attributed_to": None, "note": "n",
+         "publisher": "P", "headline": "H", "url": None, "published": d}
+        for i, d in enumerate(["2022-09-01", "2023-05-01", "2024-07-01"])])
+    steps = present.build_steps(events)
+    fig = present.story_figure(events, steps, steps[0])
+    shown = {i for trace in fig.data for i in (trace.customdata or []) for i in ([i] if isinstance(i, str) else i)}
+    assert "e0" in str(shown) and "e2" not in str(shown)
+    start, end = fig.layout.xaxis.range
+    assert str(start) < "2022-09-01" and str(end) > "2024-07-01"

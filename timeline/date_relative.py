@@ -379,13 +379,19 @@ def _turn_of(m: re.Match[str], c: Ctx) -> Reading | None:
 
 # --- named months, seasons and weeks relative to the reference ------------------------------------------
 
+MODAL_FOLLOWS = re.compile(r"\s+(?:be|have|not|also|well|still|never|only|soon|yet|help|want|need|\w+ly)\b", re.I)
+
+
 @rule("rel-month-name", rf"(?<![\w-])(?P<rel>this|last|next|past|coming|current)\s+(?P<mon>{w.MONTH_NAME})"
       rf"|(?<![\w-])(?P<mon2>{w.MONTH_NAME})\s+(?P<rel2>after\s+next|before\s+last|(?:of\s+)?(?:this|next|last)\s+year"
       r"|in\s+(?:a|one|1)\s+year)")
 def _rel_month_name(m: re.Match[str], c: Ctx) -> Reading | None:
     if c.ref is None:
         return Reading(None, "month", relative=True)
-    mo = month_of(m.group("mon") or m.group("mon2"))
+    word = m.group("mon") or m.group("mon2")
+    if word.lower() in w.AMBIGUOUS_MONTHS and word[0].islower() and MODAL_FOLLOWS.match(c.next_words(m.end())):
+        return None    # "this may be a missile": the modal verb, not the month
+    mo = month_of(word)
     rel = re.sub(r"\s+", " ", (m.group("rel") or m.group("rel2")).lower()).replace("of ", "")
     y = c.ref.year
     if rel in ("last", "past", "last year"):

@@ -89,6 +89,8 @@ def _rel_weekday(m: re.Match[str], c: Ctx) -> Reading | None:
         past = re.search(r"\b(?:was|were|had|did|said|met|held)\b", c.prev_words(m.start()), re.I)
         if d < ref and not past:
             d += 7 * DAY
+    elif rel in ("last", "previous"):
+        d = weekday_in_week(ref - 7 * DAY, wd)   # news usage: the weekday of the previous calendar week
     else:
         d = weekday_after(ref, wd, -1)
     return Reading(v_day(d), "day", relative=True)

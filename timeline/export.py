@@ -168,8 +168,9 @@ def filename(fmt: Format, options: ExportOptions) -> str:
     return stem + fmt.extension
 
 
-def _figure(df: pd.DataFrame, options: ExportOptions, sources: pd.DataFrame | None,
-            fixed_width: bool) -> go.Figure:
+def dressed_figure(df: pd.DataFrame, options: ExportOptions, sources: pd.DataFrame | None,
+                   fixed_width: bool) -> go.Figure:
+    """The timeline of `df` with its title, subtitle, source line and credit, sized for the preset."""
     fig = timeline_figure(df, lane=options.lane, highlight_ids=options.highlight_ids)
     return dress(fig, chart_text(df, options, sources), preset_of(options.preset), fixed_width=fixed_width)
 
@@ -183,14 +184,14 @@ def export_view(df: pd.DataFrame, fmt: str, options: ExportOptions | None = None
     preset = preset_of(options.preset)
     scale = scale_of(options.scale)
     if spec.kind == "image":
-        fig = _figure(df, options, sources, fixed_width=True)
+        fig = dressed_figure(df, options, sources, fixed_width=True)
         if renderer is not None:
             data = renderer.render(fig, spec.name, preset.width, preset.height, scale)
         else:
             with ChartRenderer() as own:
                 data = own.render(fig, spec.name, preset.width, preset.height, scale)
     elif spec.kind == "page":
-        data = to_html(_figure(df, options, sources, fixed_width=False), title=options.title or APP_NAME)
+        data = to_html(dressed_figure(df, options, sources, fixed_width=False), title=options.title or APP_NAME)
     else:
         data = _data(df, spec.name, options, sources)
     return Export(data=data, filename=filename(spec, options), mime=spec.mime, format=spec.name)

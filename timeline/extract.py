@@ -54,6 +54,13 @@ ANAPHOR = re.compile(
     r"provided|sends|supplies|ships|sending|supplying|shipping|delivering|providing|transferred|sold|exporting|"
     r"exported|selling)\b)")
 QUOTES = "\"“”‘’'"
+LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
+CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
+ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring)\b"
+                  r"(?:\s+[\w-]+){0,3}\s+$", re.I)
+CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
+                          r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -91,10 +98,11 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     """Candidate events in one sentence. `dates` are the sentence's mentions with sentence-relative offsets;
     `inherited` is the attribution carried over from the previous sentence (a quote running on);
     `antecedent` the one supplier the previous sentence named, for a sentence that opens "It has sent ..."."""
-    actors = find_actors(sentence)
+    actors = all_actors = find_actors(sentence)
     items = find_items(sentence)
     cues = find_cues(sentence)
     cues = [c for c in cues if not (c.text.lower().startswith("ship") and NOUN_BEFORE.search(sentence, 0, c.start))]
+    cues = [c for c in cues if c.type == "agree" or not CONTRACT_FOR.search(sentence, 0, c.start)]
     supply = [c for c in cues if c.type in SUPPLY_TYPES] + [
         replace(c, type="supply") for c in cues if c.type == "produce" and FOR_RUSSIA.match(sentence, c.end)]
     anaphor = ANAPHOR.match(sentence) if antecedent else None
@@ -121,11 +129,38 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if cue.type == "help" and not any(c.type == "produce" and clause[0] <= c.start < clause[1] for c in cues):
                 continue
+            if _hypothetical(sentence, region, cue) or _reversed(sentence, region, cue, all_actors):
+                continue
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = _governing_date(cand, sentence, dates, saying, region)
                 cand.said_now = bool(saying and saying.present)
                 out.append(cand)
     return _unique(out)
+
+
+def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue) -> bool:
+    """A condition, a norm or a threat, not a fact: "if it involves arms", "any such deal would",
+    "a resolution that prohibits the export of weapons", "to respond to any missile transfer"."""
+    before = sentence[region[0]:cue.start]
+    after = sentence[cue.end:min(region[1], cue.end + 30)]
+    return bool(CONDITION.search(before) or ANY_BEFORE.search(before) or NORM.search(before)
+                or re.match(r"\s+(?:of\s+)?any\b", after, re.I))
+
+
+def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Actor]) -> bool:
+    """'Russia provided North Korea with technology', 'Moscow transfers drones to Belarus': the recipient is
+    the subject of an active supply verb, so the supply runs the other way."""
+    if cue.type not in ("supply", "help", "nominal") or _passive(sentence, cue):
+        return False
+    if any(re.search(r"\bfrom\s+(?:the\s+)?$", sentence[cue.end:a.start]) for a in actors
+           if a.is_supplier and cue.end <= a.start < region[1]):
+        return False
+    left = [a for a in actors if region[0] <= a.start and a.end <= cue.start]
+    if not left or not left[-1].is_recipient or left[-1].form != "recipient":
+        return False
+    gap = sentence[left[-1].end:cue.start]
+    return len(gap.split()) <= 5 and not re.search(r"[,;:(]|\b(?:from|by|with|that|which|who|of)\b", gap, re.I) and \
+        not re.match(r"\s*(?:['’]s|forces|troops|army|military|soldiers)\b", gap, re.I)
 
 
 def clauses(sentence: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -223,19 +258,23 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
         if cue.type == "deploy_troops":
             here = [i for i in here if i.item_class == "troops"]
         chosen = _items_for(sentence, cue, here, cues, b)
+    if any(i.item_class == "missiles" for i in chosen):   # "missiles and launchers": one missile system
+        chosen = [i for i in chosen if not LAUNCHERS.fullmatch(i.text)] or chosen
     if not chosen:
         return []
     supplier = _supplier_for(sentence, clause, cue, chosen[0], actors, speakers)
     if supplier is None:
         return []
     kind = _kind(sentence, clause, cue, chosen[0], cues, attribution)
+    deny = [c for c in cues if c.type == "deny" and a <= c.start and c.end <= cue.start and cue.start - c.end <= 30]
+    tense = _tense(sentence, deny[-1] if deny else cue)   # "denies sending": the denial's own tense
     out = []
     for item in chosen:
         out.append(Candidate(
             supplier=supplier, item=item.text, item_class=item.item_class, generic=item.generic,
             kind="deployment" if kind == "shipment" and item.item_class == "troops" else kind,
             cue=cue, item_span=(item.start, item.end), quantity=_quantity_for(sentence, item, quantities),
-            attributed_to=source, tense=_tense(sentence, cue),
+            attributed_to=source, tense=tense,
         ))
     return out
 

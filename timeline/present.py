@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 
+from timeline.charts import timeline_figure
 from timeline.dataset import ITEM_CLASSES, KINDS
 from timeline.errors import DataError
 from timeline.timex import describe
@@ -419,3 +421,21 @@ def step_html(step: Step, story_title: str) -> str:
         parts.append('<p class="sl-source">Source: none recorded</p>')
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def story_figure(events: pd.DataFrame, steps: Sequence[Step], step: Step) -> go.Figure:
+    """The timeline so far: steps up to this one shown, the current one ringed, the axis fixed to the story."""
+    shown = {s.event_id for s in steps[: step.number]}
+    fig = timeline_figure(events[events["id"].isin(shown)], highlight_ids=(step.event_id,))
+    starts = pd.to_datetime(events["date_start"], errors="coerce").dropna()
+    ends = pd.to_datetime(events["date_end"], errors="coerce").dropna() + pd.Timedelta(days=1)
+    if len(starts) and len(ends):
+        pad = max((ends.max() - starts.min()) / 40, pd.Timedelta(days=15))
+        fig.update_xaxes(range=[starts.min() - pad, ends.max() + pad])
+    legends = sorted(k for k in fig.layout.to_plotly_json() if k.startswith("legend"))
+    for row, name in enumerate(legends):
+        fig.update_layout({name: {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.16 - 0.13 * row,
+                                  "yanchor": "top", "font": {"size": 18}}})
+    fig.update_layout(height=420, font={"size": 20}, margin={"t": 50, "b": 20 + 40 * len(legends)})
+    fig.update_annotations(font_size=15)
+    return fig
