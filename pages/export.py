@@ -39,6 +39,7 @@ def offer(result: Export) -> None:
     st.caption(f"{len(result.data):,} bytes")
 
 
+ui.use_app_navigation()
 st.title("Export")
 with ui.guard():
     view, filters = ui.current_view()

@@ -74,6 +74,7 @@ def move(delta: int, total: int) -> None:
 
 
 def main() -> None:
+    ui.use_app_navigation()
     st.set_page_config(page_title="Present · Supply Lines", layout="wide")
     st.html(CSS)
     with ui.guard():

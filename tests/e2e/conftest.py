@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,11 @@ def user_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("supply-lines-home")
 
 
-@pytest.fixture(scope="session")
-def app_url(user_home: Path) -> Iterator[str]:
+@contextmanager
+def running_app(home: Path) -> Iterator[str]:
+    """A fresh Streamlit server of the app on a free port, with its own user data folder; yields its URL."""
     port = free_port()
-    env = {**os.environ, "SUPPLY_LINES_HOME": str(user_home), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {**os.environ, "SUPPLY_LINES_HOME": str(home), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
@@ -69,6 +71,12 @@ def app_url(user_home: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(user_home: Path) -> Iterator[str]:
+    with running_app(user_home) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
