@@ -326,3 +326,15 @@ def test_any_word_salad_gives_sliced_ordered_mentions(words: list[str], ref: dt.
         assert text[m.start:m.end] == m.text
         assert m.value is None or m.first_day is None or m.last_day is None or m.first_day <= m.last_day
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Talks began in March 2023. At that time, no deal was signed.", "2023-03"),
+    ("The depot burned on 2 May. Back then, the guards had left.", "2024-05-02"),
+])
+def test_at_that_time_points_back_to_the_previous_mention(text: str, value: str) -> None:
+    assert values(text)[-1] == value
+
+
+def test_at_that_time_without_a_previous_mention_is_not_a_date() -> None:
+    assert values("At that time, nobody knew.") == []

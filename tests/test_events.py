@@ -117,3 +117,14 @@ def test_news_or_background(headline: str, body: str, basis: str) -> None:
     events = extract_events(article(headline + "\n" + body + "\nAnother line with nothing in it at all today.",
                                     dt.date(2022, 9, 1), headline))
     assert [e.date_basis for e in events if e.sentence != headline] == [basis]
+
+
+@pytest.mark.parametrize(("follow_up", "date", "speaker"), [
+    ("This was stated by the Iranian Defence Ministry on Monday, December 12.", "2022-12-12", "Iranian Defence Ministry"),
+    ("That was reported on Friday.", "2022-12-09", "The Test Gazette"),
+    ("The weather was cold on Friday.", "2022-12-13", "The Test Gazette"),   # not a reporting sentence
+])
+def test_a_following_reporting_sentence_dates_the_statement(follow_up: str, date: str, speaker: str) -> None:
+    text = "Iran rejects drone claims\nKyiv has shown no proof that Iran supplied drones to Russia. " + follow_up
+    found = [e for e in extract_events(article(text, dt.date(2022, 12, 13))) if e.sentence and "proof" in e.sentence]
+    assert [(e.date, e.attributed_to) for e in found] == [(date, speaker)]

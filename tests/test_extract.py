@@ -96,6 +96,55 @@ CASES = [
      [("China", "components", "shipment", None, "undated")]),
     ("North Korea is shipping shells to Russia as Moscow steps up its offensive this autumn.", [("this autumn", "2024-FA")],
      [("North Korea", "ammunition", "shipment", None, "undated")]),
+    # the object of a contract is not a shipment
+    ("Tehran and Moscow signed a contract for the delivery of several hundred rockets in early 2024.",
+     [("in early 2024", "2024")], [("Iran", "agreement", "agreement", "2024", "event")]),
+    # a missile system: the launchers are part of the missile fact
+    ("Pyongyang has handed over cruise missiles and launchers to Moscow.", [],
+     [("North Korea", "missiles", "shipment", None, "undated")]),
+    ("Pyongyang denies selling weapons to Russia.", [], [("North Korea", "weapons", "denial", None, "undated")]),
+    # a foreign-made missile identified after a dated strike is a supply claim dated at the strike
+    ("Wreckage of the rocket that hit Odesa on 3 March came from a North Korean KN-24, investigators said.",
+     [("on 3 March", "2024-03-03")], [("North Korea", "missiles", "claim", "2024-03-03", "event")]),
+    ("By 9 April the army had fired at least 30 North Korean artillery shells at the town.",
+     [("By 9 April", "2024-04-09")], [("North Korea", "ammunition", "claim", "2024-04-09", "event")]),
+    ("Inspectors found that the missile which struck Lviv on 4 May was Iran's Fath-360.",
+     [("on 4 May", "2024-05-04")], []),   # no supply cue at all
+    # a trailing reporting clause, inverted or followed by a participle, governs the facts before it
+    ("North Korea has shipped 8,000 containers to Russia, reported the Seoul daily on Monday.",
+     [("on Monday", "2024-09-30")], [("North Korea", "ammunition", "shipment", "2024-09-30", "statement")]),
+    ("Russia has received cruise missiles from Iran, the minister said Monday, pledging tougher sanctions on Tehran.",
+     [("Monday", "2024-09-30")], [("Iran", "missiles", "shipment", "2024-09-30", "statement")]),
+    # arrival in Russia, an order placed abroad, talks about a deal
+    ("A second batch of Iranian drones arrived in Russia on 2 June.", [("on 2 June", "2023-06-02")],
+     [("Iran", "drones", "shipment", "2023-06-02", "event")]),
+    ("Moscow has ordered 1,500 attack drones from Tehran.", [], [("Iran", "drones", "plan", None, "undated")]),
+    ("Kim Jong Un and Putin met to discuss arms deals and space.", [], [("North Korea", "agreement", "other", None, "undated")]),
+    # two calibres of one item are one fact; different items of one class stay apart for the merger
+    ("North Korea sent 3 million 152-mm shells and 400,000 122-mm shells.", [],
+     [("North Korea", "ammunition", "shipment", None, "undated")]),
+    # a dateline with an agency, and the decade an item was made, do not date the supply
+    ("Minsk, June 11 (Agency).- Belarus has handed over 30 T-72 tanks to Russia.", [("June 11", "2024-06-11")],
+     [("Belarus", "weapons", "shipment", None, "undated")]),
+    ("Belarus sent Russia 50 T-72 tanks manufactured in the 1970s.", [("in the 1970s", "197")],
+     [("Belarus", "weapons", "shipment", None, "undated")]),
+    # the date of another event (the invasion) does not date the supply
+    ("Belarus has sent old tanks since the invasion of Ukraine in February 2022.", [("in February 2022", "2022-02")],
+     [("Belarus", "weapons", "shipment", None, "undated")]),
+    # items named in a "which include" clause are part of the supply; "transfers between Russia and X"
+    ("Iran will send Russia a cargo of arms, which will include cruise missiles and attack drones.", [],
+     [("Iran", "weapons", "plan", None, "undated"), ("Iran", "missiles", "plan", None, "undated"),
+      ("Iran", "drones", "plan", None, "undated")]),
+    ("Firms were fined for brokering arms transfers between Moscow and Pyongyang, including rockets.", [],
+     [("North Korea", "missiles", "shipment", None, "undated")]),
+    # a saying whose subject is an appositive followed by its date
+    ("The alliance chief, Jan Berg, on Monday confirmed that North Korean troops had been deployed in Kursk.",
+     [("on Monday", "2024-09-30")], [("North Korea", "troops", "deployment", "2024-09-30", "statement")]),
+    ("Beijing strictly controls the export of dual-use goods, including drones, the ministry said.", [],
+     [("China", "components", "denial", None, "undated"), ("China", "drones", "denial", None, "undated")]),
+    # a first-person denial quoted before its speaker
+    ("\"We have never sold arms to Moscow,\" Iran's deputy minister said on 8 May.", [("on 8 May", "2024-05-08")],
+     [("Iran", "weapons", "denial", "2024-05-08", "statement")]),
 ]
 
 
@@ -114,6 +163,18 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "North Korea's leader inspected a missile factory.",                  # no supply cue
     "Subscribe now. Already a subscriber? Sign in.",                      # page chrome
     "Russian troops crossed into Ukraine from Belarus.",                  # no supply cue, Russian troops
+    # conditions, norms and threats are not facts
+    "Any such sale of North Korean arms would breach the embargo.",
+    "Ministers vowed to respond to any Iranian missile transfer with new sanctions.",
+    "If Iran ships drones to Russia, sanctions will follow.",
+    "The resolution prohibits the export of all weapons from North Korea.",
+    # the recipient is the subject of the supply verb: it runs the other way, or to someone else
+    "Russia has transferred Iranian attack drones to Belarus.",
+    "Moscow gave North Korea satellite technology and tanks.",
+    # mere use is background; so is a drone of Iranian design (they are built in Russia too)
+    "Russia fired Iranian-made drones at Kharkiv on 2 May.",
+    "North Korea's new missiles are not meant for export to anyone.",
+    "The general ordered North Korean troops to hold the line.",          # an order to troops, not a purchase
 ])
 def test_not_events(sentence: str) -> None:
     assert analyse(sentence, []) == []
@@ -124,6 +185,8 @@ def test_not_events(sentence: str) -> None:
     ("The White House said North Korea had shipped shells to Russia.", "White House"),
     ("Kyiv's spy chief, a general, warned that Iran had sent missiles.", "Kyiv's spy chief"),
     ("North Korea has sent troops, South Korean officials said.", "South Korean officials"),
+    ("The United States said North Korea had shipped shells to Russia.", "United States"),
+    ("Belarus sent 40 old tanks to Russia, reported the Minsk weekly on Sunday.", "Minsk weekly"),
 ])
 def test_attribution(sentence: str, speaker: str) -> None:
     found = analyse(sentence, [])
@@ -134,6 +197,8 @@ def test_attribution(sentence: str, speaker: str) -> None:
     ("It has also shipped artillery shells to Moscow.", ["ammunition"]),
     ("It is unclear whether shells were sent.", []),
     ("The regime is supplying missiles.", ["missiles"]),
+    ("Later, old tanks, shells and trucks were transferred.", ["weapons", "ammunition", "weapons"]),   # an agentless passive
+    ("The talks were meant to discuss arms deals and trade.", ["agreement"]),                        # talks about a deal
 ])
 def test_it_refers_to_the_previous_supplier(sentence: str, found: list[str]) -> None:
     assert [c.item_class for c in analyse(sentence, [], None, "North Korea")] == found
@@ -176,3 +241,12 @@ def test_never_raises_on_cue_soup(words: list[str]) -> None:
     text = " ".join(words)
     for cand in analyse(text, []):
         assert text[cand.item_span[0]:cand.item_span[1]] == cand.item
+
+
+@pytest.mark.parametrize(("sentence", "tense"), [
+    ("Iran denies sending drones to Russia.", "present"),
+    ("Iran denied sending drones to Russia.", "past"),
+])
+def test_a_denial_takes_the_tense_of_its_own_verb(sentence: str, tense: str) -> None:
+    found = analyse(sentence, [])
+    assert [(c.kind, c.tense) for c in found] == [("denial", tense)]

@@ -43,6 +43,8 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
     ([ev(item_class="weapons", note="generic"), ev(item_class="drones", supplier="North Korea", start=5)], 1),
     ([ev(item_class="weapons", note="generic", supplier="Iran"), ev(item_class="drones", start=5)], 2),
     ([ev(date=None, basis="undated"), ev(date="2023-05", basis="event", grain="month", start=5)], 1),
+    # vague "weapons" now is not the dated 2022 shipment of tanks
+    ([ev(item_class="weapons", note="generic"), ev(item_class="drones", date="2022", basis="event", grain="year", start=5)], 2),
 ])
 def test_merge_article(events: list[Event], count: int) -> None:
     assert len(merge_article(events)) == count
@@ -53,6 +55,12 @@ def test_merge_keeps_the_finer_date_and_its_evidence() -> None:
     month = ev(date="2024-06", basis="event", grain="month", item_class="agreement", kind="agreement", start=5)
     (merged,) = merge_article([year, month])
     assert (merged.date, merged.sentence_start) == ("2024-06", 5)
+
+
+def test_merge_across_leaves_one_article_as_merge_article_left_it() -> None:
+    a, b = ev(value=3e6), ev(value=5e6, start=5)
+    assert len(merge_across(merge_article([a, b]))) == 2
+    assert len(merge_across([ev(article="x"), ev(article="y")])) == 1
 
 
 def test_merge_across_keeps_every_source() -> None:

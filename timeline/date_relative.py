@@ -435,3 +435,14 @@ def _rel_season(m: re.Match[str], c: Ctx) -> Reading | None:
         chosen = max((s for s in spans if s[2] < ref), key=lambda s: s[1], default=None)
     return Reading(chosen[0] if chosen else None, "season", relative=True,
                    group="s" if rel in ("early", "late", "mid") else None)
+
+
+# --- pointing back ----------------------------------------------------------------------------------------
+
+@rule("that-time", r"(?<![\w-])(?:at\s+that\s+(?:time|point|moment)|at\s+the\s+time(?!\s+(?:of|when|being))"
+      r"|back\s+then|by\s+then)(?![\w-])")
+def _that_time(m: re.Match[str], c: Ctx) -> Reading | None:
+    """'At that time': the time of the mention before it, at its precision; nothing without one."""
+    if c.anchor_value is None:
+        return Reading(None, None, relative=True, anaphoric=True)
+    return Reading(c.anchor_value, grain_of(c.anchor_value), relative=True, anaphoric=True)

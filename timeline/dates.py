@@ -114,7 +114,7 @@ def _resolve_anaphora(spans: list[_Span], text: str, ref: dt.date | None) -> lis
         span = interval_of(s.reading.value) if s.reading.value else None
         if span and s.reading.grain != "interval":
             anchor, anchor_value = span[0], s.reading.value
-    return spans
+    return [s for s in spans if s.reading.value is not None or s.reading.grain is not None]
 
 
 def _compose_offsets(spans: list[_Span], text: str) -> list[_Span]:

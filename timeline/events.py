@@ -86,14 +86,18 @@ def extract_events(article: Article) -> list[Event]:
     events: list[Event] = []
     inherited: str | None = None
     antecedent: str | None = None
+    previous: list[Event] = []
     for n, sent in enumerate(article.sentences):
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
+        _said_back(previous, text, local, article)
+        previous = []
         for cand in analyse(text, local, inherited, antecedent):
             background = BACKGROUND.search(text) is not None
             is_news = (cand.supplier, cand.item_class) in news or not background and (
                 cand.tense in NEWS_TENSES or (n in lead or cand.said_now) and cand.tense != "pluperfect")
             events.append(_event(article, sent.start, text, cand, is_news))
+            previous.append(events[-1])
         inherited = _carried_attribution(text, inherited)
         antecedent = _only_supplier(text)
     return events
@@ -128,6 +132,31 @@ def _event(article: Article, offset: int, text: str, cand: Candidate, is_news: b
         sentence=text, sentence_start=offset, sentence_end=offset + len(text),
         note="generic" if cand.generic else None,
     )
+
+
+def _said_back(previous: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
+    """'This was reported by the ministry on Monday.': the sentence dates (and attributes) the statement
+    of the facts read in the sentence before it, when those have no date of their own."""
+    from timeline.timex import grain_of, interval_of
+
+    m = SAID_BACK.match(text)
+    if not m or not previous:
+        return
+    dated = [d for d in mentions if d.start >= m.end() - 1 and d.value and d.duration is None]
+    for ev in previous:
+        if ev.date_basis not in ("report", "undated"):
+            continue
+        if m.group("by"):
+            ev.attributed_to = m.group("by").strip()
+        if dated:
+            d = dated[0]
+            own = interval_of(d.value or "")
+            ev.date, ev.grain, ev.date_basis = d.value, d.grain or grain_of(d.value or ""), "statement"
+            first, last = d.first_day or (own[0] if own else None), d.last_day or (own[1] if own else None)
+            ev.date_start = first.isoformat() if first else None
+            ev.date_end = last.isoformat() if last else None
+            ev.date_text = _phrase(text, d)
+            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
 def _only_supplier(text: str) -> str | None:
@@ -168,6 +197,11 @@ def _headline_facts(article: Article) -> set[tuple[str, str]]:
     return {(c.supplier, c.item_class) for c in analyse(article.headline, [])}
 
 
+SAID_BACK = re.compile(
+    r"\W*(?:This|That|It|The (?:report|news|information|claim|statement))\s+(?:was|has been|had been|is)\s+"
+    r"(?:first\s+|also\s+)?(?:reported|said|stated|announced|confirmed|disclosed|revealed|claimed)\b"
+    r"(?:\s+by\s+(?:the\s+)?(?P<by>[^,.;]{2,80}?))?(?=\s+(?:on|in|last|this|earlier|late|early|at)\b|\s*[,.;]|\s*$)",
+    re.I)
 TIMESTAMP = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\W*",
                        re.IGNORECASE)
 

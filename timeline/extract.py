@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, replace
 
 from timeline.dates import Mention
+from timeline.extract_attribution import Attribution, sayings
 from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
 from timeline.quantities import Quantity, find_quantities
 
-SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "help")
-ATTRIBUTION_TYPES = ("attribution", "claim_attribution")
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "our", "his", "her", "their"}
+SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use")
+USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
 CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
                           r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
@@ -31,22 +31,14 @@ ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement
 BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
 COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|&)\s*)+", re.I)
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
-SAID_THAT = re.compile(
-    r"(?:\s+(?:for|the|a|first|second|time|on|in|at|during|last|this|earlier|late|early|publicly|privately|also|again|"
-    r"repeatedly|previously|now|finally|today|yesterday|recently|week|month|year|of|to|reporters|journalists|"
-    r"lawmakers|parliament|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|spring|summer|autumn|fall|winter|\d{1,4}(?:st|nd|rd|th)?),?)*?"
-    r"\s*(?:that\b|:|,)\s*[\"“]?")
-SAID_WHEN = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[\"“]?")
-TRAILING_TAIL = re.compile(r"[^,;:]{0,60}(?:[.\"”]?\s*|,\s*(?:adding|citing|noting|saying|as|but|without|and|in)\b.*)",
-                           re.S)
-LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
-                 "because", "since", "so", "meanwhile", "now"}
-TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "again", "repeatedly", "previously",
-                  "already", "publicly", "reportedly", "earlier", "later", "now", "then", "has also", "had also"}
-PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
-                  "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
-                  "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
+AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,40},\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*\s+")
+MADE_IN = re.compile(r"\b(?:manufactured|produced|made|built|designed|developed|dating|dated|introduced)\s+"
+                     r"(?:back\s+)?(?:in|from|during|since|to)?\s*(?:the\s+)?$", re.I)   # when the item was made
+INCLUDING = re.compile(r"\s*,?\s*(?:which|that)\s+(?:will\s+|would\s+|could\s+|should\s+)?(?:include[sd]?|comprise[sd]?|"
+                       r"consist(?:s|ed)? of|contain(?:s|ed)?)\s+(?:\w+\s+)?", re.I)   # "weapons, which include missiles"
+BETWEEN = re.compile(r"\bbetween\s+(?:Russia|Moscow|the Kremlin)\s+and\s+(?:the\s+)?$", re.I)
+OTHER_EVENT = re.compile(r"\b(?:invasion|war|offensive|incursion|attack|election|summit)\b[^,.;]{0,40}?(?:\s(?:in|on))?\s+$",
+                         re.I)   # "the invasion of Ukraine in February 2022" dates the invasion
 ANAPHOR = re.compile(
     r"\W*(?:It|The country|The regime|(?:The|These|Those|(?:Two|Three|Four|Five|Some|Several|Many|Most|All) of the)"
     r" (?:companies|firms|suppliers|entities))\b"
@@ -55,23 +47,16 @@ ANAPHOR = re.compile(
     r"exported|selling)\b)")
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
+ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
+INTO_RUSSIA = re.compile(r"\s+(?:in|at|to)\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I)   # "drones arrived in Russia"
+WRECKAGE = re.compile(r"debris|fragments?|wreckage|remnants|remains", re.I)
+PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced|available|up)\s+for\s+(?:the\s+)?$", re.I)
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
 ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring)\b"
                   r"(?:\s+[\w-]+){0,3}\s+$", re.I)
 CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
                           r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
-
-
-@dataclass(slots=True)
-class Attribution:
-    source: str | None          # who says so, None for a pronoun the caller may resolve
-    region: tuple[int, int]     # the words of the saying (subject, verb, its own date)
-    complement: tuple[int, int]  # what is said
-    claim: bool                 # "warned", "claims", "alleged": the fact is a claim
-    clause: tuple[int, int]     # the clause it was found in
-    trailing: bool              # "..., officials said": it governs what comes before it
-    present: bool = False       # "says", "believes": said as of the report
 
 
 @dataclass(slots=True)
@@ -104,22 +89,27 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     cues = [c for c in cues if not (c.text.lower().startswith("ship") and NOUN_BEFORE.search(sentence, 0, c.start))]
     cues = [c for c in cues if c.type == "agree" or not CONTRACT_FOR.search(sentence, 0, c.start)]
     supply = [c for c in cues if c.type in SUPPLY_TYPES] + [
+        replace(c, type="receive") for c in cues if c.type == "deploy_troops" and INTO_RUSSIA.match(sentence, c.end)] + [
         replace(c, type="supply") for c in cues if c.type == "produce" and FOR_RUSSIA.match(sentence, c.end)]
     anaphor = ANAPHOR.match(sentence) if antecedent else None
     if antecedent and anaphor:
         actors = [Actor(0, anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
+    if antecedent and not anaphor and not any(a.is_supplier for a in actors):
+        actors = _agentless(sentence, supply, items, antecedent) + actors
+        if any(c.type in ("agree", "negotiate") for c in supply) and any(i.item_class == "agreement" for i in items):
+            actors = [Actor(0, 0, "", antecedent, "name"), *actors]   # "The talks covered arms deals."
     if not supply or not items or not any(a.is_supplier for a in actors):
         return []
     parts = clauses(sentence, (0, len(sentence)))
-    sayings = _sayings(sentence, cues, parts)
-    blocked = [a.region for a in sayings if a and a.source]
+    said = sayings(sentence, cues, parts)
+    blocked = [a.region for a in said if a and a.source]
     speakers = [a for a in actors if any(s <= a.start < e for s, e in blocked) and a.is_supplier]
     actors = [a for a in actors if not any(s <= a.start < e for s, e in blocked)]
     items = [i for i in items if not any(s <= i.start < e for s, e in blocked) and not _overlaps_date(i, dates)]
     quantities = [q for q in find_quantities(sentence) if not any(m.start < q.end and q.start < m.end for m in dates)]
     quoted = sentence.lstrip()[:1] in QUOTES
     out: list[Candidate] = []
-    for clause, saying in zip(parts, sayings, strict=True):
+    for clause, saying in zip(parts, said, strict=True):
         region = clause
         if saying and saying.clause == clause:
             region = (max(clause[0], saying.complement[0]), min(clause[1], saying.complement[1]))
@@ -129,13 +119,24 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if cue.type == "help" and not any(c.type == "produce" and clause[0] <= c.start < clause[1] for c in cues):
                 continue
-            if _hypothetical(sentence, region, cue) or _reversed(sentence, region, cue, all_actors):
+            if _hypothetical(sentence, region, cue) or _reversed(sentence, region, cue, all_actors, cues):
                 continue
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = _governing_date(cand, sentence, dates, saying, region)
+                if cue.type == "use" and (cand.date_basis != "event" or cand.item_class not in USED_AS_EVIDENCE):
+                    continue   # a foreign weapon fired on a given day is a supply claim; mere use is background
                 cand.said_now = bool(saying and saying.present)
                 out.append(cand)
     return _unique(out)
+
+
+def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: str) -> list[Actor]:
+    """'Tanks and trucks were transferred.' after a sentence naming one supplier: an agentless passive
+    continues the story of that supplier, which is made the maker of the first item before the verb."""
+    passive = [c for c in supply if c.type == "supply" and _passive(sentence, c)
+               and not re.match(r"\s+(?:by|from)\b", sentence[c.end:])]
+    lead = [i for i in items if passive and i.end <= passive[0].start]
+    return [Actor(lead[0].start, lead[0].start, "", antecedent, "adjective")] if lead else []
 
 
 def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue) -> bool:
@@ -143,14 +144,15 @@ def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue) -> bool:
     "a resolution that prohibits the export of weapons", "to respond to any missile transfer"."""
     before = sentence[region[0]:cue.start]
     after = sentence[cue.end:min(region[1], cue.end + 30)]
-    return bool(CONDITION.search(before) or ANY_BEFORE.search(before) or NORM.search(before)
+    return bool(CONDITION.search(before) or ANY_BEFORE.search(before) or NORM.search(before) or PURPOSE.search(before)
                 or re.match(r"\s+(?:of\s+)?any\b", after, re.I))
 
 
-def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Actor]) -> bool:
+def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Actor], cues: list[Cue]) -> bool:
     """'Russia provided North Korea with technology', 'Moscow transfers drones to Belarus': the recipient is
     the subject of an active supply verb, so the supply runs the other way."""
-    if cue.type not in ("supply", "help", "nominal") or _passive(sentence, cue):
+    verb = cue.type in ("supply", "help") or any(c.type == "supply" and c.start == cue.start for c in cues)
+    if not verb or _passive(sentence, cue):
         return False
     if any(re.search(r"\bfrom\s+(?:the\s+)?$", sentence[cue.end:a.start]) for a in actors
            if a.is_supplier and cue.end <= a.start < region[1]):
@@ -159,7 +161,7 @@ def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Act
     if not left or not left[-1].is_recipient or left[-1].form != "recipient":
         return False
     gap = sentence[left[-1].end:cue.start]
-    return len(gap.split()) <= 5 and not re.search(r"[,;:(]|\b(?:from|by|with|that|which|who|of)\b", gap, re.I) and \
+    return len(gap.split()) <= 5 and not re.search(r"[,;:(]|\b(?:from|by|with|that|which|who|of|for)\b", gap, re.I) and \
         not re.match(r"\s*(?:['’]s|forces|troops|army|military|soldiers)\b", gap, re.I)
 
 
@@ -180,76 +182,13 @@ def _item_ahead(sentence: str, pos: int) -> bool:
     return any(i.start == 0 for i in find_items(ahead))
 
 
-def _sayings(sentence: str, cues: list[Cue], parts: list[tuple[int, int]]) -> list[Attribution | None]:
-    """The attribution governing each clause: its own; else the one before it that runs on ("X said that A,
-    while B"); else a trailing one after it ("A, while B, officials said")."""
-    found = [find_attribution(sentence, cues, clause) for clause in parts]
-    out = list(found)
-    for n in range(1, len(out)):
-        prev = out[n - 1]
-        if out[n] is None and prev is not None and not prev.trailing:
-            out[n] = prev
-    for n in range(len(out) - 2, -1, -1):
-        nxt = out[n + 1]
-        if out[n] is None and nxt is not None and nxt.trailing:
-            out[n] = nxt
-    return out
-
-
-def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) -> Attribution | None:
-    """The saying in a clause: "according to X", "X said (that)", "..., X said"."""
-    lo, hi = clause
-    for cue in cues:
-        if cue.type not in ATTRIBUTION_TYPES or not lo <= cue.start < hi:
-            continue
-        claim = any(c.start == cue.start and c.type == "claim_attribution" for c in cues)
-        if cue.text.lower() == "according to":
-            m = re.match(r"\s*([^,.;:()\"“”]+)", sentence[cue.end:hi])
-            source = _clean_source(m.group(1)) if m else None
-            end = cue.end + (m.end() if m else 0)
-            if cue.start - lo > (hi - lo) / 3:
-                return Attribution(source, (cue.start, end), (lo, cue.start), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
-            return Attribution(source, (cue.start, end), (end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
-        left = sentence[:cue.start]
-        boundary = max([lo] + [left.rfind(q) + 1 for q in ";:\"“”"])
-        segment = left[boundary:]
-        parts = segment.split(",")
-        if len(parts) > 1 and not parts[-1].strip():
-            subject, subject_start = parts[0], boundary
-        else:
-            subject, subject_start = parts[-1], boundary + len(segment) - len(parts[-1])
-        words = subject.split()
-        if not words or len(words) > 8 or any(w.lower() in ("that", "which", "who") for w in words):
-            continue
-        tail = sentence[cue.end:hi]
-        source = _clean_source(subject)
-        before = sentence[lo:subject_start].rstrip()
-        if subject_start > lo and before.endswith(",") and TRAILING_TAIL.fullmatch(tail):
-            return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
-        m = SAID_THAT.match(tail) or SAID_WHEN.match(tail)
-        head_end = cue.end + (m.end() if m else 0)
-        return Attribution(source, (subject_start, head_end), (head_end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
-    return None
-
-
-def _clean_source(text: str) -> str | None:
-    words = text.strip(" \t\"“”'’").split()
-    while words and words[0].lower() in LEADING_WORDS:
-        words = words[1:]
-    while words and words[-1].lower() in TRAILING_WORDS:
-        words = words[:-1]
-    if not words or words[0].lower() in PRONOUNS:
-        return None
-    return " ".join(words)
-
-
 def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor], speakers: list[Actor],
           items: list[Item],
           cues: list[Cue], quantities: list[Quantity], attribution: Attribution | None,
           source: str | None) -> list[Candidate]:
     a, b = clause
     here = [i for i in items if a <= i.start < b]
-    if cue.type == "agree":
+    if cue.type in ("agree", "negotiate"):
         chosen = [i for i in here if i.item_class == "agreement"]
         chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1]
     else:
@@ -257,9 +196,12 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
                 and not _from_recipient(sentence, i, actors) and not _to_third_party(sentence, i, actors)]
         if cue.type == "deploy_troops":
             here = [i for i in here if i.item_class == "troops"]
-        chosen = _items_for(sentence, cue, here, cues, b)
-    if any(i.item_class == "missiles" for i in chosen):   # "missiles and launchers": one missile system
-        chosen = [i for i in chosen if not LAUNCHERS.fullmatch(i.text)] or chosen
+        if cue.type == "use":   # only the weapon whose maker is named: "a North Korean KN-23"
+            chosen = [i for i in here if any(_makes(sentence, x, i) for x in actors if x.is_supplier)
+                      and (0 <= i.start - cue.end <= 60 or WRECKAGE.match(cue.text) or _passive(sentence, cue))][:1]
+        else:
+            chosen = _items_for(sentence, cue, here, cues, b)
+    chosen = _missile_systems(sentence, chosen, here)
     if not chosen:
         return []
     supplier = _supplier_for(sentence, clause, cue, chosen[0], actors, speakers)
@@ -269,7 +211,9 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
     deny = [c for c in cues if c.type == "deny" and a <= c.start and c.end <= cue.start and cue.start - c.end <= 30]
     tense = _tense(sentence, deny[-1] if deny else cue)   # "denies sending": the denial's own tense
     out = []
-    for item in chosen:
+    for n, item in enumerate(chosen):
+        if any(c.item_class == item.item_class and _head(c.text) == _head(item.text) for c in chosen[:n]):
+            continue   # "152-mm shells and 122-mm shells": one fact
         out.append(Candidate(
             supplier=supplier, item=item.text, item_class=item.item_class, generic=item.generic,
             kind="deployment" if kind == "shipment" and item.item_class == "troops" else kind,
@@ -303,11 +247,24 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
     return chosen
 
 
+def _head(text: str) -> str:
+    return text.split()[-1].lower().rstrip("s") if text.split() else ""
+
+
+def _missile_systems(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item]:
+    """"Missiles and launchers" is one missile system: the launchers are not a fact of their own."""
+    if not chosen or not all(LAUNCHERS.fullmatch(i.text) for i in chosen):
+        return [i for i in chosen if not LAUNCHERS.fullmatch(i.text)] or chosen
+    missiles = [i for i in items if i.item_class == "missiles" and i.end <= chosen[0].start
+                and re.fullmatch(r"\s*(?:,|and|&|with)\s*(?:their\s+|its\s+)?", sentence[i.end:chosen[0].start], re.I)]
+    return missiles[-1:] or chosen
+
+
 def _coordinated(sentence: str, end: int, start: int) -> bool:
     """Is the text between two items a list joint (", ", "and", "as well as", with amounts)?"""
     gap = re.sub(r"\b(?:of|the|its|some|about|around|over|more than|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
                  " ", sentence[end:start], flags=re.I)
-    if not gap.strip() or COORDINATION.fullmatch(gap):
+    if not gap.strip() or COORDINATION.fullmatch(gap) or INCLUDING.fullmatch(gap):
         return True
     return COORDINATION.fullmatch(re.sub(r"[\w-]+\s*$", "", gap)) is not None   # "and construction workers"
 
@@ -332,6 +289,16 @@ def _to_third_party(sentence: str, item: Item, actors: list[Actor]) -> bool:
                and re.fullmatch(r"[^,;.]*?\b(?:to|for)\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
 
 
+def _makes(sentence: str, actor: Actor, item: Item) -> bool:
+    """'North Korean shells', "Iran's Shahed drones": the actor names the maker of the item right after it."""
+    if item.start < actor.end:
+        return False
+    gap = sentence[actor.end:item.start]
+    if actor.form == "adjective":
+        return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*", gap) is not None
+    return actor.form == "name" and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", gap) is not None
+
+
 def _passive(sentence: str, cue: Cue) -> bool:
     return bool(re.search(r"(?:ed|sent|sold|given|shipped|supplied|provided|built)$", cue.text, re.I)) and \
         BE.search(sentence[:cue.start]) is not None
@@ -342,29 +309,33 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     """Who supplies, by the cue's voice; a pronoun subject ("it", "they") refers to the one who says so."""
     a, b = clause
     suppliers = [x for x in actors if x.is_supplier and a <= x.start < b]
-    adjective = [x for x in suppliers if x.form == "adjective" and 0 <= item.start - x.end <= 25
-                 and re.fullmatch(r"[\s\w-]*", sentence[x.end:item.start])]
+    adjective = [x for x in suppliers if _makes(sentence, x, item)]
     by = [x for x in suppliers if x.start > cue.end and re.search(r"\bby\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
     source = [x for x in suppliers if x.start > cue.end
               and re.search(r"\bfrom\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
     left = [x for x in suppliers if x.end <= cue.start and x.form != "adjective"]
     left_adj = [x for x in suppliers if x.end <= cue.start]
-    if cue.type == "agree":
+    if cue.type in ("agree", "negotiate"):
         anywhere = [x for x in actors if x.is_supplier]
         ranked = sorted(suppliers or anywhere, key=lambda x: abs(x.start - cue.start))
         return ranked[0].canonical if ranked else None
-    if cue.type == "receive":
+    if cue.type == "receive" and ORDERED.fullmatch(cue.text):
+        order = [source]     # "ordered drones from Iran"; not "ordered North Korean troops to advance"
+    elif cue.type == "receive":
         order = [source, adjective]
+    elif cue.type == "use":
+        order = [adjective, by, source]
     elif _passive(sentence, cue):
         order = [by, adjective, source]
     elif cue.type == "nominal":
-        order = [adjective, source, by, left_adj[-1:]]
+        between = [x for x in suppliers if x.start > cue.end and BETWEEN.search(sentence, cue.end, x.start)]
+        order = [adjective, source, by, between, left_adj[-1:]]
     else:
         order = [left[-1:], adjective, left_adj[-1:], by, source]
     for group in order:
         if group:
             return group[0].canonical
-    pronoun = re.search(r"\b(?:it|they|she|he)\b", sentence[a:cue.start], re.I)
+    pronoun = re.search(r"\b(?:it|they|she|he|we)\b", sentence[a:cue.start], re.I)
     if speakers and pronoun:
         return speakers[0].canonical
     return None
@@ -381,6 +352,12 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
         return "denial"
     if cue.type == "agree":
         return "agreement"
+    if cue.type == "negotiate":
+        return "other"
+    if ORDERED.fullmatch(cue.text):
+        return "plan"
+    if cue.type == "use":
+        return "claim"
     if any(c.type == "hedge" for c in scope) or (attribution and attribution.claim):
         return "claim"
     if re.search(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|set|expected|ready|could|"
@@ -404,6 +381,8 @@ def _tense(sentence: str, cue: Cue) -> str:
         return "perfect"
     if any(w in ("is", "are", "am", "does", "do") for w in before):
         return "present"
+    if "now" in before:
+        return "present"     # "had now sent": the state of things as reported
     if "had" in before:
         return "pluperfect"
     if any(w in ("was", "were", "did") for w in before):
@@ -446,9 +425,12 @@ def _overlaps_date(item: Item, dates: list[Mention]) -> bool:
 
 def _governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribution: Attribution | None,
                     span: tuple[int, int]) -> tuple[Mention | None, str]:
-    dateline = DATELINE.match(sentence)
+    dateline = DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
     usable = [m for m in dates if m.duration is None and not _rate(sentence, m)
-              and not (dateline and m.start < dateline.end())]
+              and not (dateline and m.start < dateline.end())
+              and not (MADE_IN.search(sentence, 0, m.start) and not MADE_IN.match(cand.cue.text + " "))
+              and not (OTHER_EVENT.search(sentence, max(0, m.start - 60), m.start)
+                       and cand.item_class != "agreement" and cand.cue.type != "use")]
     if cand.item_class != "agreement":   # "the June 2024 treaty" dates the treaty, not the shells
         usable = [m for m in usable if not ATTRIBUTIVE.match(sentence, m.end)
                   or not re.search(r"\b(?:the|a|its|their|this|last)\s+$", sentence[:m.start], re.I)]
@@ -498,7 +480,10 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
 def _unique(cands: list[Candidate]) -> list[Candidate]:
     seen = set()
     out = []
-    for c in cands:
+    systems = {c.supplier for c in cands if c.item_class == "missiles"}
+    for c in sorted(cands, key=lambda c: c.cue.type == "use"):   # a supply verb says more than use
+        if c.supplier in systems and LAUNCHERS.fullmatch(c.item):
+            continue
         key = (c.supplier, c.item_span)
         if key in seen:
             continue

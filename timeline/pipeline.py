@@ -96,7 +96,7 @@ def merge_article(events: list[Event]) -> list[Event]:
         if ev.note != "generic":
             continue
         target = next((o for o in out if o.supplier == ev.supplier and kind_group(o.kind) == kind_group(ev.kind)
-                       and o.note != "generic"), None)
+                       and o.note != "generic" and _dates_agree(o, ev)), None)
         if target is None:
             _fold(out, buckets, ev, same_article=True)
     for ev in out:
@@ -130,12 +130,19 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
     if a.quantity_value is not None and b.quantity_value is not None and a.quantity_value != b.quantity_value:
         return False
     if not same_article:
+        if a.article_id is not None and a.article_id == b.article_id:
+            return False    # merge_article has already decided within one article
         return a.date == b.date and a.date_basis != "undated" or (a.date_basis == b.date_basis == "undated")
     if a.date_basis == "undated" or b.date_basis == "undated":
         return True
     if (a.date_basis == "report") != (b.date_basis == "report"):
         return a.date == b.date
     return _nested(a, b)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """'Weapons' in 2024 is not the 2022 shipment of tanks: a vague item folds only into a fact of its time."""
+    return "undated" in (a.date_basis, b.date_basis) or _nested(a, b)
 
 
 def _nested(a: Event, b: Event) -> bool:

@@ -1,0 +1,23 @@
+"""The attribution layer: who says so, and which part of the sentence is what is said (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract_attribution import find_attribution
+from timeline.lexicon import find_cues
+
+
+@pytest.mark.parametrize(("sentence", "source", "trailing"), [
+    ("Iran sent drones to Russia, according to western intelligence.", "western intelligence", True),
+    ("The White House said North Korea had shipped shells.", "White House", False),
+    ("North Korea has shipped containers to Russia, reported the Seoul daily on Monday.", "Seoul daily", True),
+    ("Russia got missiles, the minister said Monday, vowing new sanctions.", "minister", True),
+    ("The alliance chief, Jan Berg, on Monday confirmed that troops had arrived.", "alliance chief, Jan Berg", False),
+    ('"We have never sold arms to Moscow," the envoy said.', "envoy", True),
+])
+def test_who_says_so(sentence: str, source: str, trailing: bool) -> None:
+    found = find_attribution(sentence, find_cues(sentence), (0, len(sentence)))
+    assert found is not None and (found.source, found.trailing) == (source, trailing)
+    lo, hi = found.complement
+    assert hi > lo and "said" not in sentence[lo:hi] and "reported" not in sentence[lo:hi]

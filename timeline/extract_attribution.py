@@ -1,0 +1,119 @@
+"""The attribution layer of the rules engine: who says so, when it was said, and what is said.
+
+"X said in September that ...", "..., according to X", "..., X said Monday, vowing ...", "..., reported the
+agency on Tuesday", '"We have not ...," the minister said'. The engine (timeline/extract.py) reads facts only in
+the complement and takes the statement date from the saying.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.lexicon import Cue
+
+ATTRIBUTION_TYPES = ("attribution", "claim_attribution")
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "our", "his", "her", "their"}
+SAID_THAT = re.compile(
+    r"(?:\s+(?:for|the|a|first|second|time|on|in|at|during|last|this|earlier|late|early|publicly|privately|also|again|"
+    r"repeatedly|previously|now|finally|today|yesterday|recently|week|month|year|of|to|reporters|journalists|"
+    r"lawmakers|parliament|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|spring|summer|autumn|fall|winter|\d{1,4}(?:st|nd|rd|th)?),?)*?"
+    r"\s*(?:that\b|:|,)\s*[\"“]?")
+SAID_WHEN = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[\"“]?")
+TRAILING_TAIL = re.compile(r"[^,;:]{0,60}(?:[.\"”]?\s*|,\s*(?:adding|citing|noting|saying|as|but|without|and|in|vowing|"
+                           r"warning|pledging|promising|calling|urging|threatening|announcing|according|after|amid|"
+                           r"following|while|which|who|when|where|referring|describing|stressing|explaining)\b.*)",
+                           re.S)
+INVERTED = re.compile(r"\s+((?:the\s+|an?\s+)?[A-Z][^,;:.()]{1,60}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{1,30}"
+                      r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)
+LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
+                 "because", "since", "so", "meanwhile", "now"}
+TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "again", "repeatedly", "previously",
+                  "already", "publicly", "reportedly", "earlier", "later", "now", "then", "has also", "had also"}
+PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
+                  "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
+                  "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
+ADVERBIAL = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|then|now|today|yesterday|"
+                       r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\w+ly)\b[^,]{0,25}?|)\s*", re.I)
+
+
+@dataclass(slots=True)
+class Attribution:
+    source: str | None          # who says so, None for a pronoun the caller may resolve
+    region: tuple[int, int]     # the words of the saying (subject, verb, its own date)
+    complement: tuple[int, int]  # what is said
+    claim: bool                 # "warned", "claims", "alleged": the fact is a claim
+    clause: tuple[int, int]     # the clause it was found in
+    trailing: bool              # "..., officials said": it governs what comes before it
+    present: bool = False       # "says", "believes": said as of the report
+
+
+def sayings(sentence: str, cues: list[Cue], parts: list[tuple[int, int]]) -> list[Attribution | None]:
+    """The attribution governing each clause: its own; else the one before it that runs on ("X said that A,
+    while B"); else a trailing one after it ("A, while B, officials said")."""
+    found = [find_attribution(sentence, cues, clause) for clause in parts]
+    out = list(found)
+    for n in range(1, len(out)):
+        prev = out[n - 1]
+        if out[n] is None and prev is not None and not prev.trailing:
+            out[n] = prev
+    for n in range(len(out) - 2, -1, -1):
+        nxt = out[n + 1]
+        if out[n] is None and nxt is not None and nxt.trailing:
+            out[n] = nxt
+    return out
+
+
+def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) -> Attribution | None:
+    """The saying in a clause: "according to X", "X said (that)", "..., X said"."""
+    lo, hi = clause
+    for cue in cues:
+        if cue.type not in ATTRIBUTION_TYPES or not lo <= cue.start < hi:
+            continue
+        claim = any(c.start == cue.start and c.type == "claim_attribution" for c in cues)
+        if cue.text.lower() == "according to":
+            m = re.match(r"\s*([^,.;:()\"“”]+)", sentence[cue.end:hi])
+            source = _clean_source(m.group(1)) if m else None
+            end = cue.end + (m.end() if m else 0)
+            if cue.start - lo > (hi - lo) / 3:
+                return Attribution(source, (cue.start, end), (lo, cue.start), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
+            return Attribution(source, (cue.start, end), (end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
+        inverted = INVERTED.fullmatch(sentence, cue.end, hi)
+        if inverted and re.search(r",\s*[\"”]?\s*$", sentence[lo:cue.start]) and len(sentence[lo:cue.start].split()) > 4:
+            comma = sentence.rfind(",", lo, cue.start)   # "..., reported the agency on Monday."
+            return Attribution(_clean_source(inverted.group(1)), (comma, hi), (lo, comma), claim, clause, True,
+                               cue.text.lower() in PRESENT_SAYING)
+        left = sentence[:cue.start]
+        boundary = max([lo] + [left.rfind(q) + 1 for q in ";:\"“”"])
+        segment = left[boundary:]
+        parts = segment.split(",")
+        if len(parts) > 1 and not parts[-1].strip():
+            subject, subject_start = parts[0], boundary
+        elif len(parts) > 1 and ADVERBIAL.fullmatch(parts[-1]):   # "The minister, Ann Lee, on Monday said"
+            subject, subject_start = ",".join(parts[:-1]), boundary
+        else:
+            subject, subject_start = parts[-1], boundary + len(segment) - len(parts[-1])
+        words = subject.split()
+        if not words or len(words) > 8 or any(w.lower() in ("that", "which", "who") for w in words):
+            continue
+        tail = sentence[cue.end:hi]
+        source = _clean_source(subject)
+        before = sentence[lo:subject_start].rstrip().rstrip("\"”’").rstrip()   # '"...," the minister said'
+        if subject_start > lo and before.endswith(",") and TRAILING_TAIL.fullmatch(tail):
+            return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
+        m = SAID_THAT.match(tail) or SAID_WHEN.match(tail)
+        head_end = cue.end + (m.end() if m else 0)
+        return Attribution(source, (subject_start, head_end), (head_end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
+    return None
+
+
+def _clean_source(text: str) -> str | None:
+    words = text.strip(" \t\"“”'’").split()
+    while words and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in TRAILING_WORDS:
+        words = words[:-1]
+    if not words or words[0].lower() in PRONOUNS:
+        return None
+    return " ".join(words)
