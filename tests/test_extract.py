@@ -250,3 +250,12 @@ def test_never_raises_on_cue_soup(words: list[str]) -> None:
 def test_a_denial_takes_the_tense_of_its_own_verb(sentence: str, tense: str) -> None:
     found = analyse(sentence, [])
     assert [(c.kind, c.tense) for c in found] == [("denial", tense)]
+
+
+@pytest.mark.parametrize(("sentence", "supplier"), [
+    ("Russian cargo planes delivered Iranian-made drones to Russia in May.", "Iran"),
+    ("A Russian ship delivered North Korean shells to Russia's Pacific port.", "North Korea"),
+])
+def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: str) -> None:
+    found = analyse(sentence, [])
+    assert found and found[0].supplier == supplier

@@ -157,6 +157,9 @@ def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Act
     if any(re.search(r"\bfrom\s+(?:the\s+)?$", sentence[cue.end:a.start]) for a in actors
            if a.is_supplier and cue.end <= a.start < region[1]):
         return False
+    if any(re.search(r"\b(?:to|into)\s+(?:the\s+)?$", sentence[cue.end:a.start]) for a in actors
+           if a.is_recipient and cue.end <= a.start < region[1]):
+        return False  # "Russian aircraft delivered Iranian drones to Russia": the subject only carried them
     left = [a for a in actors if region[0] <= a.start and a.end <= cue.start]
     if not left or not left[-1].is_recipient or left[-1].form != "recipient":
         return False
