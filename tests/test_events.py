@@ -128,3 +128,15 @@ def test_a_following_reporting_sentence_dates_the_statement(follow_up: str, date
     text = "Iran rejects drone claims\nKyiv has shown no proof that Iran supplied drones to Russia. " + follow_up
     found = [e for e in extract_events(article(text, dt.date(2022, 12, 13))) if e.sentence and "proof" in e.sentence]
     assert [(e.date, e.attributed_to) for e in found] == [(date, speaker)]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Iran has sent drones to Russia, the defence minister said on Monday. "
+     "According to him, Iran has also shipped missiles to Russia.", "defence minister"),
+    ("The weather was cold. According to her, Iran has also shipped missiles to Russia.", "The Test Gazette"),
+])
+def test_a_pronoun_source_is_the_source_of_the_sentence_before(body: str, speaker: str) -> None:
+    """With no source in the sentence before, a bare pronoun is no name: the outlet's own report remains."""
+    events = extract_events(article(body, dt.date(2024, 3, 6)))
+    missiles = [e for e in events if e.item_class == "missiles"]
+    assert missiles and missiles[0].attributed_to == speaker

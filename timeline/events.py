@@ -64,6 +64,7 @@ EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 LEAD_SENTENCES = 2        # story sentences after the headline that carry the news
 LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this article") are not the lead
 NEWS_TENSES = ("present", "perfect")
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
 BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|formerly|for years|long been|past|"
                         r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
 
@@ -91,8 +92,11 @@ def extract_events(article: Article) -> list[Event]:
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
+        last_speaker = next((e.attributed_to for e in previous if e.attributed_to), None)
         previous = []
         for cand in analyse(text, local, inherited, antecedent):
+            if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
+                cand.attributed_to = last_speaker  # "according to him": the source of the sentence before, if any
             background = BACKGROUND.search(text) is not None
             is_news = (cand.supplier, cand.item_class) in news or not background and (
                 cand.tense in NEWS_TENSES or (n in lead or cand.said_now) and cand.tense != "pluperfect")
