@@ -140,3 +140,39 @@ def test_a_pronoun_source_is_the_source_of_the_sentence_before(body: str, speake
     events = extract_events(article(body, dt.date(2024, 3, 6)))
     missiles = [e for e in events if e.item_class == "missiles"]
     assert missiles and missiles[0].attributed_to == speaker
+
+
+@pytest.mark.parametrize(("body", "basis"), [
+    # "previously" far from the supply verb does not make it background
+    ("A previously reported deal has now gone through, as officials say a first shipment of Iranian drones has "
+     "been delivered to Russia.", "report"),
+    ("Iran has previously supplied drones to Russia, officials say.", "undated"),
+])
+def test_background_is_read_beside_the_supply_verb(body: str, basis: str) -> None:
+    text = "Weather turns cold in Kyiv\nThe city opened warming points in schools and metro stations.\n" \
+           "Residents queued for water at several points in the centre.\n" + body
+    events = extract_events(article(text, dt.date(2022, 8, 30)))
+    assert [e.date_basis for e in events] == [basis]
+
+
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ('"North Korea has given Moscow 200 artillery pieces," the official stated.', "2025-02-24"),
+    ("According to him, North Korea has also supplied howitzers to Russia.", "2025-02-24"),
+    ('"North Korea has given Moscow 200 artillery pieces," a Ukrainian general said.', "2025-02-27"),
+])
+def test_a_saying_dates_the_next_sentence_from_the_same_source(follow_up: str, date: str) -> None:
+    text = ("Seoul reports on Pyongyang\nThe weather in the capital was mild and many people went out.\n"
+            "Markets in the region were calm and traders expected little change.\n"
+            "A defence ministry official told reporters on Monday that the war had changed.\n" + follow_up)
+    events = [e for e in extract_events(article(text, dt.date(2025, 2, 27))) if e.sentence == follow_up]
+    assert [e.date for e in events] == [date]
+
+
+@pytest.mark.parametrize(("body", "count"), [
+    ("Seoul says North Korea could continue to supply more troops to Russia in the future.", 1),   # the news
+    ("The weather in the capital was mild and many people went out.\n"
+     "Markets in the region were calm and traders expected little change today.\n"
+     "An official suggested that North Korea could continue to supply more troops to Russia.", 0),  # in passing
+])
+def test_a_forecast_is_an_event_only_as_the_news(body: str, count: int) -> None:
+    assert len(extract_events(article("Seoul weighs risks\n" + body, dt.date(2025, 2, 27)))) == count

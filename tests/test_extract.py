@@ -145,6 +145,25 @@ CASES = [
     # a first-person denial quoted before its speaker
     ("\"We have never sold arms to Moscow,\" Iran's deputy minister said on 8 May.", [("on 8 May", "2024-05-08")],
      [("Iran", "weapons", "denial", "2024-05-08", "statement")]),
+    # a denial's "any" is not a condition
+    ("Beijing has firmly denied any involvement in supplying lethal weapons to Russia.", [],
+     [("China", "weapons", "denial", None, "undated")]),
+    # supply told by where things come from
+    ("The firm said the engines for its drones come from China.", [],
+     [("China", "components", "shipment", None, "undated")]),
+    ("Officials say lethal aid is flowing from China to Russia.", [], [("China", "weapons", "shipment", None, "undated")]),
+    ("Kim Jong Un could forge an arms deal with Putin, officials said on Wednesday.", [("on Wednesday", "2023-09-13")],
+     [("North Korea", "agreement", "agreement", "2023-09-13", "statement")]),
+    # a date in a participle aside, or of another predicate, does not date the supply
+    ("Wang denied that China has supplied weapons to Russia, pushing back on claims made by a minister the previous day.",
+     [("the previous day", "2024-05-22")], [("China", "weapons", "denial", None, "undated")]),
+    ("North Korean troops stationed in Kursk had not been involved in combat since mid-January.",
+     [("since mid-January", "2025-01")], [("North Korea", "troops", "deployment", None, "undated")]),
+    ("The shipments began in early January following the finalisation of a deal with Iran late last year.",
+     [("in early January", "2024-01"), ("late last year", "2023")], [("Iran", "agreement", "agreement", "2023", "event")]),
+    # troops are deployed, things are shipped, in one list
+    ("North Korea has given Moscow 11,000 troops and 200 artillery pieces.", [],
+     [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
 ]
 
 
@@ -199,6 +218,7 @@ def test_attribution(sentence: str, speaker: str) -> None:
     ("The regime is supplying missiles.", ["missiles"]),
     ("Later, old tanks, shells and trucks were transferred.", ["weapons", "ammunition", "weapons"]),   # an agentless passive
     ("The talks were meant to discuss arms deals and trade.", ["agreement"]),                        # talks about a deal
+    ("\"Journalists have seen the shells that we supply to Russia,\" he said.", ["ammunition"]),        # "we": the speaker's
 ])
 def test_it_refers_to_the_previous_supplier(sentence: str, found: list[str]) -> None:
     assert [c.item_class for c in analyse(sentence, [], None, "North Korea")] == found

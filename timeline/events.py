@@ -64,6 +64,7 @@ EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 LEAD_SENTENCES = 2        # story sentences after the headline that carry the news
 LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this article") are not the lead
 NEWS_TENSES = ("present", "perfect")
+BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
 BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|formerly|for years|long been|past|"
                         r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
@@ -79,7 +80,7 @@ def event_id(supplier: str, item_class: str, kind: str, date: str | None, articl
 def extract_events(article: Article) -> list[Event]:
     """Every candidate event in an article, one per mention (pipeline.merge_article folds repeats)."""
     from timeline.dates import find_dates
-    from timeline.extract import analyse
+    from timeline.extract import analyse, saying_date
 
     mentions = find_dates(article.text, article.published)
     news = _headline_facts(article)
@@ -88,23 +89,39 @@ def extract_events(article: Article) -> list[Event]:
     inherited: str | None = None
     antecedent: str | None = None
     previous: list[Event] = []
+    said_before: tuple[str | None, Mention] | None = None
     for n, sent in enumerate(article.sentences):
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
         last_speaker = next((e.attributed_to for e in previous if e.attributed_to), None)
+        if last_speaker is None and said_before:
+            last_speaker = said_before[0]
         previous = []
         for cand in analyse(text, local, inherited, antecedent):
+            if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
+                cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
                 cand.attributed_to = last_speaker  # "according to him": the source of the sentence before, if any
-            background = BACKGROUND.search(text) is not None
+            background = _background(text, cand)
             is_news = (cand.supplier, cand.item_class) in news or not background and (
                 cand.tense in NEWS_TENSES or (n in lead or cand.said_now) and cand.tense != "pluperfect")
+            if cand.speculative and cand.date is None and not is_news:
+                continue   # "could continue to supply more troops": a forecast in passing, not a fact
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
         inherited = _carried_attribution(text, inherited)
+        said_before = saying_date(text, local)
         antecedent = _only_supplier(text)
     return events
+
+
+def _background(text: str, cand: Candidate) -> bool:
+    """'previously', 'already', 'for years' beside the supply verb tells the fact as background; the same word
+    elsewhere in the sentence ("a previously reported deal has now gone through") does not."""
+    before = " ".join(text[:cand.cue.start].split()[-BACKGROUND_REACH:])
+    after = " ".join(text[cand.cue.start:].split()[:BACKGROUND_REACH + 1])
+    return BACKGROUND.search(before + " " + after) is not None
 
 
 def _event(article: Article, offset: int, text: str, cand: Candidate, is_news: bool) -> Event:
@@ -161,6 +178,17 @@ def _said_back(previous: list[Event], text: str, mentions: list[Mention], articl
             ev.date_end = last.isoformat() if last else None
             ev.date_text = _phrase(text, d)
             ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+
+
+def _same_speaker(source: str | None, before: str | None) -> bool:
+    """Does a sentence's source point back to the one before: a pronoun ("according to him"), or a definite
+    short form of the same speaker ("the official" after "a defence ministry official")?"""
+    if not source:
+        return False
+    if source.lower() in PRONOUNS:
+        return True
+    words = source.split()
+    return bool(before) and len(words) <= 2 and words[-1].lower() == str(before).split()[-1].lower()
 
 
 def _only_supplier(text: str) -> str | None:

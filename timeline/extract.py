@@ -19,6 +19,7 @@ from timeline.extract_attribution import Attribution, sayings
 from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
 from timeline.quantities import Quantity, find_quantities
 
+SAYING_REACH = 50    # characters between a saying verb and the date that dates it
 SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use")
 USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
 CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
@@ -45,6 +46,11 @@ ANAPHOR = re.compile(
     r"(?=(?:\s+(?!whether|if|that|unclear|not|never|denied|denies)[\w-]+){0,4}?\s+(?:sent|supplied|shipped|delivered|"
     r"provided|sends|supplies|ships|sending|supplying|shipping|delivering|providing|transferred|sold|exporting|"
     r"exported|selling)\b)")
+WE_BEFORE = re.compile(r"\bwe(?:\s+(?:have|had|also|still|now|already|will|would|do|did|are|were))*\s+$", re.I)
+OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|never\s+)?(?:been\s+)?\w+(?:ed|en|ing)\b",
+                             re.I)   # "troops stationed there had not been involved in combat since January"
+SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
+FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
@@ -53,6 +59,7 @@ WRECKAGE = re.compile(r"debris|fragments?|wreckage|remnants|remains", re.I)
 PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced|available|up)\s+for\s+(?:the\s+)?$", re.I)
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
 ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+SPECULATION = re.compile(r"\b(?:could|might)\s+(?!have\b|not\b)(?:[\w-]+\s+){0,2}?(?:to\s+)?$", re.I)   # "could continue to"
 NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring)\b"
                   r"(?:\s+[\w-]+){0,3}\s+$", re.I)
 CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
@@ -76,6 +83,7 @@ class Candidate:
     date_basis: str = "undated"
     tense: str = "other"        # present, perfect, past, pluperfect, future, other
     said_now: bool = False      # under a present-tense saying ("officials say ...")
+    speculative: bool = False   # "could supply": an event only when it is the article's news
 
 
 def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
@@ -91,9 +99,9 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     supply = [c for c in cues if c.type in SUPPLY_TYPES] + [
         replace(c, type="receive") for c in cues if c.type == "deploy_troops" and INTO_RUSSIA.match(sentence, c.end)] + [
         replace(c, type="supply") for c in cues if c.type == "produce" and FOR_RUSSIA.match(sentence, c.end)]
-    anaphor = ANAPHOR.match(sentence) if antecedent else None
+    anaphor = (ANAPHOR.match(sentence) or _we_subject(sentence, supply)) if antecedent else None
     if antecedent and anaphor:
-        actors = [Actor(0, anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
+        actors = [Actor(anaphor.start(), anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
     if antecedent and not anaphor and not any(a.is_supplier for a in actors):
         actors = _agentless(sentence, supply, items, antecedent) + actors
         if any(c.type in ("agree", "negotiate") for c in supply) and any(i.item_class == "agreement" for i in items):
@@ -119,15 +127,55 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if cue.type == "help" and not any(c.type == "produce" and clause[0] <= c.start < clause[1] for c in cues):
                 continue
-            if _hypothetical(sentence, region, cue) or _reversed(sentence, region, cue, all_actors, cues):
+            if _hypothetical(sentence, region, cue, cues) or _reversed(sentence, region, cue, all_actors, cues):
                 continue
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = _governing_date(cand, sentence, dates, saying, region)
                 if cue.type == "use" and (cand.date_basis != "event" or cand.item_class not in USED_AS_EVIDENCE):
                     continue   # a foreign weapon fired on a given day is a supply claim; mere use is background
                 cand.said_now = bool(saying and saying.present)
+                cand.speculative = SPECULATION.search(sentence, region[0], cue.start) is not None
                 out.append(cand)
     return _unique(out)
+
+
+def _we_subject(sentence: str, supply: list[Cue]) -> re.Match[str] | None:
+    """'"... the missiles that we supply to Russia"': "we" right before a supply verb speaks for the supplier
+    the sentence before named (the speaker's country)."""
+    for cue in supply:
+        m = WE_BEFORE.search(sentence, 0, cue.start)
+        if m and cue.type == "supply":
+            return m
+    return None
+
+
+def saying_date(sentence: str, dates: list[Mention]) -> tuple[str | None, Mention] | None:
+    """The date of a saying in a sentence ("..., the minister said on Monday", "citing the agency on 20
+    November", "told AFP earlier this month") and who said it: it may date what the next sentence goes on
+    to report from the same source."""
+    cues = find_cues(sentence)
+    said = [c for c in cues if c.type in ("attribution", "claim_attribution")]
+    supply = [c for c in cues if c.type in SUPPLY_TYPES]
+    parts = clauses(sentence, (0, len(sentence)))
+    attributions = sayings(sentence, cues, parts)
+    best: tuple[int, Mention, Attribution | None] | None = None
+    for m in dates:
+        if m.duration is not None or not m.value:
+            continue
+        governing = next((a for a, (lo, hi) in zip(attributions, parts, strict=True) if lo <= m.start < hi), None)
+        if governing and governing.complement[0] <= m.start < governing.complement[1] and (governing.trailing or any(
+                governing.complement[0] <= x.start < governing.complement[1] for x in supply)):
+            continue   # "... in May, according to the agency": the date is of what is said, not of the saying
+        for c in said:
+            lo, hi = (c.end, m.start) if m.start >= c.end else (m.end, c.start)
+            if hi < lo or hi - lo > SAYING_REACH or any(lo <= x.start < hi for x in supply) \
+                    or re.search(r"[;.:\"“”]", sentence[lo:hi]):
+                continue
+            if best is None or hi - lo < best[0]:
+                best = (hi - lo, m, governing)
+    if best is None:
+        return None
+    return (best[2].source if best[2] else None), best[1]
 
 
 def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: str) -> list[Actor]:
@@ -139,12 +187,14 @@ def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: 
     return [Actor(lead[0].start, lead[0].start, "", antecedent, "adjective")] if lead else []
 
 
-def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue) -> bool:
+def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue, cues: list[Cue]) -> bool:
     """A condition, a norm or a threat, not a fact: "if it involves arms", "any such deal would",
-    "a resolution that prohibits the export of weapons", "to respond to any missile transfer"."""
+    "a resolution that prohibits the export of weapons", "to respond to any missile transfer".
+    A denial's "any" is not one: "denied any involvement in supplying weapons"."""
     before = sentence[region[0]:cue.start]
     after = sentence[cue.end:min(region[1], cue.end + 30)]
-    return bool(CONDITION.search(before) or ANY_BEFORE.search(before) or NORM.search(before) or PURPOSE.search(before)
+    denied = any(c.type == "deny" and region[0] <= c.start < cue.start for c in cues)
+    return bool(CONDITION.search(before) or ANY_BEFORE.search(before) and not denied or NORM.search(before) or PURPOSE.search(before)
                 or re.match(r"\s+(?:of\s+)?any\b", after, re.I))
 
 
@@ -219,7 +269,7 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
             continue   # "152-mm shells and 122-mm shells": one fact
         out.append(Candidate(
             supplier=supplier, item=item.text, item_class=item.item_class, generic=item.generic,
-            kind="deployment" if kind == "shipment" and item.item_class == "troops" else kind,
+            kind=_item_kind(kind, item),
             cue=cue, item_span=(item.start, item.end), quantity=_quantity_for(sentence, item, quantities),
             attributed_to=source, tense=tense,
         ))
@@ -234,6 +284,8 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
     after = [i for i in items if cue.end <= i.start < nxt]
     before = [i for i in items if i.end <= cue.start]
     if passive and before:
+        if len(before) > 1 and FOR_ITEM.search(sentence, 0, before[-1].start):
+            before = before[:-1]   # "the engines for its drones come from China": the engines
         run = [before[-1]]
         for item in reversed(before[:-1]):
             if not _coordinated(sentence, item.end, run[0].start):
@@ -367,11 +419,14 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
                  r"consider(?:s|ed|ing)?|preparing|prepares?|pledged?|promised?|offered|vowed|agreed|agrees)\b"
                  r"(?:\s+\w+){0,2}\s+(?:to\s+)?$", before, re.I):
         return "plan"
-    if item.item_class == "troops":
-        return "deployment"
     if cue.type == "help":
         return "other"
     return "shipment"
+
+
+def _item_kind(kind: str, item: Item) -> str:
+    """Troops are deployed, things are shipped: "11,000 troops, missiles and artillery" is one of each."""
+    return "deployment" if kind == "shipment" and item.item_class == "troops" else kind
 
 
 def _tense(sentence: str, cue: Cue) -> str:
@@ -473,7 +528,10 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
     lo, hi = sorted((m.start, cue.start))
     between = sentence[lo:hi]
     if m.start > cue.start:
-        return bool(re.search(r",\s*(?:which|who|when|where|after|before|since)\b", between, re.I))
+        return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|\w+ing)\b", between, re.I)
+                    or OTHER_PREDICATE.search(between))
+    if SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
+        return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
     comma = sentence.rfind(",", 0, m.start)
     if comma >= 0 and re.match(r",\s*(?:which|who)\b", sentence[comma:]) and "," in sentence[m.end:cue.start]:
         return True   # "North Korea, which signed a treaty in June, has sent troops"

@@ -34,6 +34,8 @@ TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "aga
 PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
                   "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
                   "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
+NOUN_BEFORE = re.compile(r"\b(?:on|of|the|these|those|such|any|his|her|their|its|to|against|about|over|with|"
+                         r"denied|rejected|dismissed|refuted)\s+$", re.I)
 ADVERBIAL = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|then|now|today|yesterday|"
                        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\w+ly)\b[^,]{0,25}?|)\s*", re.I)
 
@@ -72,6 +74,8 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         if cue.type not in ATTRIBUTION_TYPES or not lo <= cue.start < hi:
             continue
         claim = any(c.start == cue.start and c.type == "claim_attribution" for c in cues)
+        if NOUN_BEFORE.search(sentence, lo, cue.start):
+            continue   # "pushing back on claims made by ...": a noun, not a saying
         if cue.text.lower() == "according to":
             m = re.match(r"\s*([^,.;:()\"“”]+)", sentence[cue.end:hi])
             source = _clean_source(m.group(1)) if m else None

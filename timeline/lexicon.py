@@ -182,7 +182,11 @@ def cue_types(word: str) -> tuple[str, ...]:
     return tuple(sorted({t for pattern, t in _alternatives() if pattern.fullmatch(word)}))
 
 
+LOOKAHEAD = re.compile(r"\(\?=[^()]*\)")
+
+
 @lru_cache(maxsize=1)
 def _alternatives() -> list[tuple[re.Pattern[str], str]]:
+    """Each cue pattern without its lookahead ("forge(?= an? )"): the type is told from the cue's own words."""
     rows = read_table("cues.csv", ("pattern", "type"))
-    return [(re.compile(row["pattern"].strip(), re.IGNORECASE), row["type"].strip()) for row in rows]
+    return [(re.compile(LOOKAHEAD.sub("", row["pattern"].strip()), re.IGNORECASE), row["type"].strip()) for row in rows]
