@@ -286,20 +286,27 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
     if passive and before:
         if len(before) > 1 and FOR_ITEM.search(sentence, 0, before[-1].start):
             before = before[:-1]   # "the engines for its drones come from China": the engines
-        run = [before[-1]]
-        for item in reversed(before[:-1]):
-            if not _coordinated(sentence, item.end, run[0].start):
-                break
-            run.insert(0, item)
-        return run
+        return _run_before(sentence, before)
     if not after:
-        return [before[-1]] if before else []
+        return _run_before(sentence, before)   # "the shells and missiles that we supply"
     chosen = [after[0]]
     for item in after[1:]:
         if not _coordinated(sentence, chosen[-1].end, item.start):
             break
         chosen.append(item)
     return chosen
+
+
+def _run_before(sentence: str, before: list[Item]) -> list[Item]:
+    """The last item before a verb and the items listed with it."""
+    if not before:
+        return []
+    run = [before[-1]]
+    for item in reversed(before[:-1]):
+        if not _coordinated(sentence, item.end, run[0].start):
+            break
+        run.insert(0, item)
+    return run
 
 
 def _head(text: str) -> str:
@@ -529,7 +536,7 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
     between = sentence[lo:hi]
     if m.start > cue.start:
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|\w+ing)\b", between, re.I)
-                    or OTHER_PREDICATE.search(between))
+                    or OTHER_PREDICATE.search(sentence, cue.end, m.start))
     if SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
         return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
     comma = sentence.rfind(",", 0, m.start)
