@@ -34,6 +34,8 @@ def sentences(text: str) -> list[str]:
         ("Wait... Then go.", ["Wait...", "Then go."]),
         ("First line without a stop\nSecond line.", ["First line without a stop", "Second line."]),
         ("Cost: (about $5m.) Next year more.", ["Cost: (about $5m.)", "Next year more."]),
+        ("Exports are controlled.Beijing denies it.", ["Exports are controlled.", "Beijing denies it."]),  # glued
+        ("Read News.az and the U.S.Army site.", ["Read News.az and the U.S.Army site."]),
         ("  \n\n  ", []),
     ],
 )

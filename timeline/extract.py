@@ -38,15 +38,15 @@ MADE_IN = re.compile(r"\b(?:manufactured|produced|made|built|designed|developed|
 INCLUDING = re.compile(r"\s*,?\s*(?:which|that)\s+(?:will\s+|would\s+|could\s+|should\s+)?(?:include[sd]?|comprise[sd]?|"
                        r"consist(?:s|ed)? of|contain(?:s|ed)?)\s+(?:\w+\s+)?", re.I)   # "weapons, which include missiles"
 BETWEEN = re.compile(r"\bbetween\s+(?:Russia|Moscow|the Kremlin)\s+and\s+(?:the\s+)?$", re.I)
-OTHER_EVENT = re.compile(r"\b(?:invasion|war|offensive|incursion|attack|election|summit)\b[^,.;]{0,40}?(?:\s(?:in|on))?\s+$",
-                         re.I)   # "the invasion of Ukraine in February 2022" dates the invasion
+OTHER_EVENT = re.compile(r"\b(?:invasion|war(?!\s+effort)|offensive|incursion|attack|election|summit)\b[^,.;]{0,40}?"
+                         r"(?<!starting)(?<!beginning)(?:\s(?:in|on))?\s+$", re.I)   # "the invasion of Ukraine in February 2022" dates the invasion
 ANAPHOR = re.compile(
     r"\W*(?:It|The country|The regime|(?:The|These|Those|(?:Two|Three|Four|Five|Some|Several|Many|Most|All) of the)"
     r" (?:companies|firms|suppliers|entities))\b"
     r"(?=(?:\s+(?!whether|if|that|unclear|not|never|denied|denies)[\w-]+){0,4}?\s+(?:sent|supplied|shipped|delivered|"
     r"provided|sends|supplies|ships|sending|supplying|shipping|delivering|providing|transferred|sold|exporting|"
     r"exported|selling)\b)")
-WE_BEFORE = re.compile(r"\bwe(?:\s+(?:have|had|also|still|now|already|will|would|do|did|are|were))*\s+$", re.I)
+WE_BEFORE = re.compile(r"\bwe(?:\s+(?:have|had|also|still|now|already|will|would|do|did|are|were|never|not|don.t|didn.t))*\s+$", re.I)
 OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|never\s+)?(?:been\s+)?\w+(?:ed|en|ing)\b",
                              re.I)   # "troops stationed there had not been involved in combat since January"
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)

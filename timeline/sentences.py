@@ -4,6 +4,7 @@ A sentence never crosses a line break (the cleaner puts each paragraph on its ow
 ends at . ! ? (plus closing quotes and brackets) followed by a space and something that can open a
 sentence, unless the word before the full stop is an abbreviation, an initial or an initialism, or the
 stop is inside a quotation that closes later on the line (`"It is over. We won," she said.` is one sentence).
+A stop with no space after it ends a sentence when a lower-case word runs into a capitalised one.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ SENTENCE_OPENERS = frozenset([
 
 _CANDIDATE = re.compile(r"""[.!?]+['")\]]*(?=\s+)""")
 _NEXT_WORD = re.compile(r"""\s+(['"(\[$\u00a3\u20ac]*)(\w[\w'-]*)?""")
+# A full stop glued to the next sentence by a careless page ("...regulations.Beijing has"): a word of two or more
+# lower-case letters, the stop, then a capitalised word; "U.S.Army" and "News.az" are not split.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,})")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
@@ -55,10 +59,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
     start = 0
     quotes = [i for i, c in enumerate(line) if c == '"'] if '"' in line else []
-    for m in _CANDIDATE.finditer(line):
-        if quotes and _inside_quotation(quotes, m.end()):
+    stops = sorted([*_CANDIDATE.finditer(line), *_GLUED.finditer(line)], key=lambda m: m.start())
+    for m in stops:
+        if quotes and m.re is not _GLUED and _inside_quotation(quotes, m.end()):
             continue
-        if _ends_sentence(line, m):
+        if m.re is _GLUED or _ends_sentence(line, m):
             _add(line, start, m.end(), offset, spans)
             start = m.end()
     _add(line, start, len(line), offset, spans)
