@@ -206,8 +206,13 @@ def test_not_events(sentence: str) -> None:
     ("North Korea has sent troops, South Korean officials said.", "South Korean officials"),
     ("The United States said North Korea had shipped shells to Russia.", "United States"),
     ("Belarus sent 40 old tanks to Russia, reported the Minsk weekly on Sunday.", "Minsk weekly"),
+    ("On January 4, the coordinator of the White House National Security Council, John Kirby, announced that "
+     "Russia had acquired ballistic missiles from North Korea.", "John Kirby"),
+    ("In recent weeks, North Korea provided 50 howitzers, said the assessment, which was shared with a newspaper.",
+     "assessment"),
+    ("Wang denied that China supplied weapons to Russia, pushing back on claims made by a minister.", None),
 ])
-def test_attribution(sentence: str, speaker: str) -> None:
+def test_attribution(sentence: str, speaker: str | None) -> None:
     found = analyse(sentence, [])
     assert found and found[0].attributed_to == speaker
 

@@ -25,7 +25,7 @@ TRAILING_TAIL = re.compile(r"[^,;:]{0,60}(?:[.\"”]?\s*|,\s*(?:adding|citing|no
                            r"warning|pledging|promising|calling|urging|threatening|announcing|according|after|amid|"
                            r"following|while|which|who|when|where|referring|describing|stressing|explaining)\b.*)",
                            re.S)
-INVERTED = re.compile(r"\s+((?:the\s+|an?\s+)?[A-Z][^,;:.()]{1,60}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{1,30}"
+INVERTED = re.compile(r"\s+((?:the\s+|an?\s+)\w[^,;:.()]{1,60}?|[A-Z][^,;:.()]{1,60}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{1,30}"
                       r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)
 LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
                  "because", "since", "so", "meanwhile", "now"}
@@ -34,6 +34,8 @@ TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "aga
 PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
                   "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
                   "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
+OPENING_ADVERBIAL = re.compile(r"\s*(?:On|In|At|Last|Earlier|Later|During|Since|After|Before|Meanwhile|However|"
+                               r"Yesterday|Today)\b", re.I)   # "On January 4, the coordinator, John Kirby, said"
 NOUN_BEFORE = re.compile(r"\b(?:on|of|the|these|those|such|any|his|her|their|its|to|against|about|over|with|"
                          r"denied|rejected|dismissed|refuted)\s+$", re.I)
 ADVERBIAL = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|then|now|today|yesterday|"
@@ -93,7 +95,9 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         segment = left[boundary:]
         parts = segment.split(",")
         if len(parts) > 1 and not parts[-1].strip():
-            subject, subject_start = parts[0], boundary
+            lead = next((n for n, p in enumerate(parts[:-1]) if not OPENING_ADVERBIAL.match(p)), 0)
+            lead = next((n for n in range(lead, len(parts) - 1) if len(parts[n].split()) <= 8), lead)
+            subject, subject_start = parts[lead], boundary + len(",".join(parts[:lead])) + (1 if lead else 0)
         elif len(parts) > 1 and ADVERBIAL.fullmatch(parts[-1]):   # "The minister, Ann Lee, on Monday said"
             subject, subject_start = ",".join(parts[:-1]), boundary
         else:
