@@ -161,6 +161,11 @@ CASES = [
      [("since mid-January", "2025-01")], [("North Korea", "troops", "deployment", None, "undated")]),
     ("The shipments began in early January following the finalisation of a deal with Iran late last year.",
      [("in early January", "2024-01"), ("late last year", "2023")], [("Iran", "agreement", "agreement", "2023", "event")]),
+    # what the containers hold is what was supplied; "his country" is the speaker's
+    ("Pyongyang has delivered 1,000 containers of military equipment and munitions to Russia.", [],
+     [("North Korea", "weapons", "shipment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
+    ("Iran's foreign minister acknowledged that his country has supplied Russia with drones.", [],
+     [("Iran", "drones", "shipment", None, "undated")]),
     # troops are deployed, things are shipped, in one list
     ("North Korea has given Moscow 11,000 troops and 200 artillery pieces.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
@@ -211,6 +216,7 @@ def test_not_events(sentence: str) -> None:
     ("In recent weeks, North Korea provided 50 howitzers, said the assessment, which was shared with a newspaper.",
      "assessment"),
     ("Wang denied that China supplied weapons to Russia, pushing back on claims made by a minister.", None),
+    ("The U.S. Treasury on Thursday said Chinese firms had sold drones to Russia.", "U.S. Treasury"),
 ])
 def test_attribution(sentence: str, speaker: str | None) -> None:
     found = analyse(sentence, [])

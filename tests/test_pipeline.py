@@ -38,6 +38,7 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
     ([ev(), ev(kind="denial", start=5)], 2),                                  # a denial is not the shipment
     ([ev(kind="claim"), ev(start=5)], 1),                                     # a claim of the same shipment
     ([ev(date="2024-09", basis="statement", grain="month"), ev(start=5)], 2),  # a dated statement and the news
+    ([ev(date="2024-09-13", basis="statement", value=1000), ev(value=1000, start=5)], 1),  # the same amount, retold
     ([ev(date="2024", basis="event", grain="year", item_class="agreement", kind="agreement"),
       ev(date="2024-06", basis="event", grain="month", item_class="agreement", kind="agreement", start=5)], 1),
     ([ev(item_class="weapons", note="generic"), ev(item_class="drones", supplier="North Korea", start=5)], 1),

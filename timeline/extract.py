@@ -51,6 +51,7 @@ OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|ne
                              re.I)   # "troops stationed there had not been involved in combat since January"
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
+CARRIER = re.compile(r"containers?|wagons?|railcars?|trainloads?|crates?|boxes", re.I)
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
@@ -254,7 +255,7 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
                       and (0 <= i.start - cue.end <= 60 or WRECKAGE.match(cue.text) or _passive(sentence, cue))][:1]
         else:
             chosen = _items_for(sentence, cue, here, cues, b)
-    chosen = _missile_systems(sentence, chosen, here)
+    chosen = _missile_systems(sentence, _contents(sentence, chosen, here), here)
     if not chosen:
         return []
     supplier = _supplier_for(sentence, clause, cue, chosen[0], actors, speakers)
@@ -307,6 +308,23 @@ def _run_before(sentence: str, before: list[Item]) -> list[Item]:
             break
         run.insert(0, item)
     return run
+
+
+def _contents(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item]:
+    """'1,000 containers of military equipment and munitions': what the containers hold is what was supplied."""
+    out: list[Item] = []
+    for item in chosen:
+        inside = [i for i in items if i.start > item.end and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
+        if not CARRIER.fullmatch(item.text) or not inside:
+            out.append(item)
+            continue
+        run = [inside[0]]
+        for nxt in (i for i in items if i.start > inside[0].end):
+            if not _coordinated(sentence, run[-1].end, nxt.start):
+                break
+            run.append(nxt)
+        out.extend(i for i in run if i not in out)
+    return out
 
 
 def _head(text: str) -> str:
@@ -397,7 +415,8 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     for group in order:
         if group:
             return group[0].canonical
-    pronoun = re.search(r"\b(?:it|they|she|he|we)\b", sentence[a:cue.start], re.I)
+    pronoun = re.search(r"\b(?:it|they|she|he|we|(?:his|her|their|our) (?:country|government|nation|state))\b",
+                        sentence[a:cue.start], re.I)
     if speakers and pronoun:
         return speakers[0].canonical
     return None

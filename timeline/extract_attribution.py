@@ -36,6 +36,8 @@ PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims
                   "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
 OPENING_ADVERBIAL = re.compile(r"\s*(?:On|In|At|Last|Earlier|Later|During|Since|After|Before|Meanwhile|However|"
                                r"Yesterday|Today)\b", re.I)   # "On January 4, the coordinator, John Kirby, said"
+TRAILING_DATE = re.compile(r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+                           r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))+$", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:on|of|the|these|those|such|any|his|her|their|its|to|against|about|over|with|"
                          r"denied|rejected|dismissed|refuted)\s+$", re.I)
 ADVERBIAL = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|then|now|today|yesterday|"
@@ -117,7 +119,7 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
 
 
 def _clean_source(text: str) -> str | None:
-    words = text.strip(" \t\"“”'’").split()
+    words = TRAILING_DATE.sub("", text.strip(" \t\"“”'’")).split()
     while words and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     while words and words[-1].lower() in TRAILING_WORDS:

@@ -135,6 +135,8 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
         return a.date == b.date and a.date_basis != "undated" or (a.date_basis == b.date_basis == "undated")
     if a.date_basis == "undated" or b.date_basis == "undated":
         return True
+    if a.quantity_value is not None and a.quantity_value == b.quantity_value:
+        return True    # "1,000 containers" told in the lead and again in a quote
     if (a.date_basis == "report") != (b.date_basis == "report"):
         return a.date == b.date
     return _nested(a, b)
