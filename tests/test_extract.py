@@ -166,6 +166,9 @@ CASES = [
      [("North Korea", "weapons", "shipment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
     ("Iran's foreign minister acknowledged that his country has supplied Russia with drones.", [],
      [("Iran", "drones", "shipment", None, "undated")]),
+    # "no evidence that" is a denial; "help it deploy tanks" is no supply by its subject
+    ("The U.S. has seen no evidence that China is supplying lethal weapons to Russia.", [],
+     [("China", "weapons", "denial", None, "undated")]),
     # troops are deployed, things are shipped, in one list
     ("North Korea has given Moscow 11,000 troops and 200 artillery pieces.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
@@ -199,6 +202,7 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "Russia fired Iranian-made drones at Kharkiv on 2 May.",
     "North Korea's new missiles are not meant for export to anyone.",
     "The general ordered North Korean troops to hold the line.",          # an order to troops, not a purchase
+    "In exchange, Russia gave North Korea technology to help it deploy spy satellites and tanks.",
 ])
 def test_not_events(sentence: str) -> None:
     assert analyse(sentence, []) == []

@@ -52,6 +52,8 @@ OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|ne
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 CARRIER = re.compile(r"containers?|wagons?|railcars?|trainloads?|crates?|boxes", re.I)
+NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|proof)[\"”]?\s+(?:of|that)\s+(?:the\s+|any\s+)?"
+                         r"(?:[\w-]+\s+){0,3}$", re.I)   # "has seen no evidence that China supplied weapons"
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
@@ -403,8 +405,8 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
         order = [source]     # "ordered drones from Iran"; not "ordered North Korean troops to advance"
     elif cue.type == "receive":
         order = [source, adjective]
-    elif cue.type == "use":
-        order = [adjective, by, source]
+    elif cue.type == "use" or cue.type == "deploy" and item.item_class != "troops":
+        order = [adjective, by, source]   # "Russia deployed North Korean missiles"; not "help it deploy tanks"
     elif _passive(sentence, cue):
         order = [by, adjective, source]
     elif cue.type == "nominal":
@@ -429,7 +431,7 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
     if any(c.type == "deny" for c in scope):
         return "denial"
-    if re.search(r"\b(?:not|never|no|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I):
+    if re.search(r"\b(?:not|never|no|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or NO_EVIDENCE.search(before):
         return "denial"
     if cue.type == "agree":
         return "agreement"
