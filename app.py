@@ -1,4 +1,8 @@
-"""Supply Lines: the Streamlit entry point. Run: streamlit run app.py"""
+"""Supply Lines: the Streamlit entry point. Run: streamlit run app.py
+
+Each visit runs this file as the page script (navigation below). `streamlit run` also finds `server`, the
+st.App it serves the app through, whose start-up hook warms the Timeline once per server (timeline.serve).
+"""
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -21,3 +25,7 @@ def navigation() -> StreamlitPage:
 if __name__ == "__main__":
     st.set_page_config(page_title="Supply Lines", layout="wide")
     navigation().run()
+else:  # imported by `streamlit run` to serve the app
+    from timeline.serve import lifespan
+
+    server = st.App(__file__, lifespan=lifespan)

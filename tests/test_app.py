@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -87,6 +88,23 @@ def test_the_url_reproduces_a_view(home: Path) -> None:
     assert 0 < shown < total
     assert at.sidebar.multiselect(key="filter_suppliers").value == ["Iran"]
     assert at.sidebar.text_input(key="filter_search").value == "drones"
+
+
+def charted(at: AppTest) -> set[str]:
+    """The event ids the timeline chart draws (each marker's customdata)."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return {i for trace in spec["data"] for i in trace.get("customdata") or []}
+
+
+def test_the_chart_drawn_before_the_sidebar_shows_the_sidebars_filters(home: Path) -> None:
+    at = start(params={"supplier": "Iran"})
+    shown, _ = count(at)
+    assert len(charted(at)) == shown, "the chart, drawn first, uses the filters the URL gives"
+    at.sidebar.multiselect(key="filter_suppliers").select("North Korea").run()
+    both, _ = count(at)
+    assert both > shown and len(charted(at)) == both, "and those the widgets hold after a change"
+    at.radio(key="timeline_lane").set_value("kind").run()
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["yaxis"]["title"]["text"] == "Kind"
 
 
 def test_garbage_in_the_url_is_ignored(home: Path) -> None:

@@ -82,6 +82,15 @@ def test_symbol_by_kind_and_colour_by_class(event: str, kind: str, item_class: s
     assert colour == PALETTE[item_class]
 
 
+@pytest.mark.parametrize("lane", ["supplier", "item_class", "kind", "claimant"])
+@pytest.mark.parametrize("highlight", [(), ("d",)])
+def test_figure_passes_plotlys_validation(lane: str, highlight: tuple[str, ...]) -> None:
+    fig = timeline_figure(table(), lane=lane, highlight_ids=highlight)
+    again = go.Figure(fig.to_dict())  # validates every property; raises on a wrong name or value
+    assert len(again.data) == len(fig.data)
+    assert fig.to_dict()["layout"]["template"]["layout"], "the template goes to the browser as data, not a name"
+
+
 def test_palette_is_okabe_ito_and_distinct() -> None:
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999"}
     assert set(PALETTE.values()) <= okabe_ito

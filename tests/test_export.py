@@ -17,26 +17,14 @@ import pytest
 from PIL import Image, ImageStat
 
 from timeline import export
-from timeline.dataset import events_with_sources, load_events, load_sources
 from timeline.errors import ExportError
 from timeline.export_charts import ChartRenderer
 from timeline.filters import Filters
 
-FIXTURE = Path(__file__).parent / "fixtures" / "export"
 DAY = dt.date(2026, 11, 24)
 OPTIONS = export.ExportOptions(title="Invented supply chart", subtitle="Made for the tests", exported_on=DAY)
 SOURCE_LINE = "Sources: Example Daily; Sample Wire"
 CREDIT = "Supply Lines · exported 24 November 2026"
-
-
-@pytest.fixture(scope="module")
-def sources() -> pd.DataFrame:
-    return load_sources(FIXTURE)
-
-
-@pytest.fixture(scope="module")
-def view(sources: pd.DataFrame) -> pd.DataFrame:
-    return events_with_sources(load_events(FIXTURE), sources)
 
 
 @pytest.fixture(scope="module")

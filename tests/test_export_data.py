@@ -5,27 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from timeline import export_data as ed
-from timeline.dataset import events_with_sources, load_events, load_sources
 from timeline.errors import ExportError
 
-FIXTURE = Path(__file__).parent / "fixtures" / "export"
 FORMULA = '=HYPERLINK("http://x","y")'
-
-
-@pytest.fixture(scope="module")
-def sources() -> pd.DataFrame:
-    return load_sources(FIXTURE)
-
-
-@pytest.fixture(scope="module")
-def view(sources: pd.DataFrame) -> pd.DataFrame:
-    return events_with_sources(load_events(FIXTURE), sources)
 
 
 def by_id(recs: list[dict[str, object]]) -> dict[str, dict[str, object]]:

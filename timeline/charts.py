@@ -11,8 +11,10 @@ hover text is in `text` (HTML-escaped data, Plotly tags added by us only).
 
 from __future__ import annotations
 
+import functools
 import heapq
 import html
+import json
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -183,6 +185,18 @@ def _ms(values: pd.Series) -> np.ndarray:
     return days.to_numpy(dtype="datetime64[ms]").astype(np.int64).astype(np.float64)
 
 
+@functools.cache
+def _template_json() -> str:
+    import plotly.io as pio
+
+    return json.dumps(pio.templates["plotly_white"].to_plotly_json())
+
+
+def _template() -> dict[str, object]:
+    """Plotly's white template as plain data (an unvalidated figure would send only its name to the browser)."""
+    return dict(json.loads(_template_json()))
+
+
 def _legend_entry(name: str, symbol: str, colour: str, legend: str = "legend", mode: str = "markers",
                   group: str | None = None) -> dict[str, object]:
     entry: dict[str, object] = {
@@ -202,15 +216,15 @@ def timeline_figure(
     """Lanes (by supplier, item class, kind or claimant) over time; spans for coarse dates, points for days.
 
     Each marker's customdata is its event id and its text the hover; above WEBGL_FROM events the traces are
-    WebGL. The figure is built from plain dicts without per-value validation (100,000 events in well under
-    a second); the tests build small figures with validation on.
+    WebGL. The figure is built from plain dicts without Plotly's per-value validation, which would cost more
+    than building it (100,000 events in well under a second); the tests check the figures are valid.
     """
     lane = lane if lane in LANES else "supplier"
     starts_s, ends_s = _text(df, "date_start"), _text(df, "date_end")
     dated = df[(starts_s != "").to_numpy() & (ends_s != "").to_numpy()]
     undated = len(df) - len(dated)
     layout: dict[str, object] = {
-        "template": "plotly_white", "title": {"text": title} if title else None, "hovermode": "closest",
+        "template": _template(), "title": {"text": title} if title else None, "hovermode": "closest",
         "dragmode": "pan", "margin": {"l": 10, "r": 10, "t": 80 if title else 60, "b": 40},
         "font": {"family": "sans-serif"}, "uirevision": lane,
         "legend": {"x": 1.01, "y": 1, "yanchor": "top", "title": {"text": "Item class"}, "tracegroupgap": 0},
@@ -310,7 +324,7 @@ def timeline_figure(
                "range": [len(names) - 0.5, -0.5], "showgrid": False, "zeroline": False,
                "title": {"text": LANE_TITLES[lane]}},
     )
-    fig = go.Figure(data=traces, layout=layout, _validate=len(dated) < WEBGL_FROM)
+    fig = go.Figure(data=traces, layout=layout, _validate=False)
     for i, part in labelled:  # set after construction: the constructor deep-copies object arrays, slowly
         fig.data[i].customdata = ids[part]
         fig.data[i].text = hover[part]

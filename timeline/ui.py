@@ -4,6 +4,8 @@ INTERFACE (stable; others build on it):
     load_table(include_rejected=False) -> DataFrame   bundled data + the user's store, reviews applied
     sidebar_filters(df) -> Filters                     sidebar widgets bound to st.query_params, reset button
     current_view() -> (DataFrame, Filters)             the filtered table the page shows (export/present use it)
+    filtered_table() -> (table, view, Filters); sidebar(table, view)   the same in two steps, so a page can
+                                                       draw its chart before the sidebar's widgets
     guard()                                            context manager: TimelineError → st.error, never a traceback
 """
 
@@ -186,30 +188,45 @@ def _write_params(f: Filters) -> None:
             del st.query_params[k]
 
 
-def sidebar_filters(df: pd.DataFrame) -> Filters:
-    """Sidebar widgets for every filter, seeded from the URL on a session's first run and written back to it."""
+def chosen_filters(df: pd.DataFrame) -> Filters:
+    """The filters the sidebar widgets hold (on a session's first run, those the URL gives), without drawing them.
+
+    Seeds each widget's state, dropping choices the table no longer has, so the widgets drawn later show the
+    same filters; a page can then draw its chart before the sidebar.
+    """
     start = _initial()
+    chosen: dict[str, object] = {}
+    for field, _ in FILTER_FIELDS:
+        choices = set(options(df, field))
+        key = _key(field)
+        current = st.session_state.get(key, list(getattr(start, field)))
+        st.session_state[key] = [v for v in current if v in choices]
+        chosen[field] = tuple(st.session_state[key])
+    for name, default in (("date_from", start.date_from), ("date_to", start.date_to)):
+        key = _key(name)
+        st.session_state[key] = _clamp(st.session_state.get(key, default))
+        chosen[name] = st.session_state[key]
+    key = _key("search")
+    st.session_state[key] = str(st.session_state.get(key, start.search))[:200]
+    chosen["search"] = st.session_state[key]
+    return Filters(**chosen)  # type: ignore[arg-type]
+
+
+def filter_widgets(df: pd.DataFrame) -> Filters:
+    """Sidebar widgets for every filter, from the state chosen_filters() seeded; the filters go to the URL."""
     chosen: dict[str, object] = {}
     with st.sidebar:
         st.header("Filters")
         for field, label in FILTER_FIELDS:
-            choices = options(df, field)
-            key = _key(field)
-            current = st.session_state.get(key, list(getattr(start, field)))
-            st.session_state[key] = [v for v in current if v in choices]
-            chosen[field] = tuple(st.multiselect(label, choices, key=key, placeholder="All"))
+            chosen[field] = tuple(st.multiselect(label, options(df, field), key=_key(field), placeholder="All"))
         bounds = date_bounds(df)
-        for name, label, default in (("date_from", "From", start.date_from), ("date_to", "To", start.date_to)):
-            key = _key(name)
-            st.session_state[key] = _clamp(st.session_state.get(key, default))
+        for name, label in (("date_from", "From"), ("date_to", "To")):
             chosen[name] = st.date_input(
-                label, key=key, min_value=MIN_DAY, max_value=MAX_DAY, format="YYYY-MM-DD",
+                label, key=_key(name), min_value=MIN_DAY, max_value=MAX_DAY, format="YYYY-MM-DD",
                 help=f"Events from {bounds[0]} to {bounds[1]}" if bounds else None,
             )
-        key = _key("search")
-        st.session_state[key] = str(st.session_state.get(key, start.search))[:200]
         chosen["search"] = st.text_input(
-            "Search", key=key, placeholder="items, notes, claimants, sentences", max_chars=200
+            "Search", key=_key("search"), placeholder="items, notes, claimants, sentences", max_chars=200
         )
         st.button("Reset filters", on_click=reset_filters, key="filter_reset")
     f = Filters(**chosen)  # type: ignore[arg-type]
@@ -218,18 +235,35 @@ def sidebar_filters(df: pd.DataFrame) -> Filters:
     return f
 
 
+def sidebar_filters(df: pd.DataFrame) -> Filters:
+    """Sidebar widgets for every filter, seeded from the URL on a session's first run and written back to it."""
+    chosen_filters(df)
+    return filter_widgets(df)
+
+
 def count_text(shown: int, total: int) -> str:
     return f"{shown} of {total} event{'s' if total != 1 else ''}"
 
 
-def current_view() -> tuple[pd.DataFrame, Filters]:
-    """The table, the sidebar, and the rows that pass the filters (what every page shows)."""
+def filtered_table() -> tuple[pd.DataFrame, pd.DataFrame, Filters]:
+    """(table, view, filters): the rows that pass the filters chosen_filters() reads, before any widget is drawn."""
     use_app_navigation()
     df = load_table()
-    f = sidebar_filters(df)
-    view = apply_filters(df, f)
+    f = chosen_filters(df)
     st.session_state["_table_size"] = len(df)
+    return df, apply_filters(df, f), f
+
+
+def sidebar(df: pd.DataFrame, view: pd.DataFrame) -> None:
+    """The filter widgets and the count of events shown."""
+    filter_widgets(df)
     st.sidebar.markdown(f"**{count_text(len(view), len(df))}**")
+
+
+def current_view() -> tuple[pd.DataFrame, Filters]:
+    """The table, the sidebar, and the rows that pass the filters (what every page shows)."""
+    df, view, f = filtered_table()
+    sidebar(df, view)
     return view, f
 
 

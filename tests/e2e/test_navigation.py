@@ -6,7 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import running_app, wait_for_app
+from tests.e2e.conftest import wait_for_app
+from timeline.serve import running_app
 
 
 def test_a_page_link_opened_first_shows_the_apps_own_menu(page: Page, tmp_path: Path) -> None:
