@@ -169,6 +169,12 @@ CASES = [
     # "no evidence that" is a denial; "help it deploy tanks" is no supply by its subject
     ("The U.S. has seen no evidence that China is supplying lethal weapons to Russia.", [],
      [("China", "weapons", "denial", None, "undated")]),
+    # troops moved or trained in Russia; a supply told by its transport
+    ("Some 11,000 North Korean soldiers are training in eastern Russia.", [],
+     [("North Korea", "troops", "deployment", None, "undated")]),
+    ("North Korea transported its special forces to Russia between October 8 and 13.",
+     [("between October 8 and 13", "2024-10-08/2024-10-13")],
+     [("North Korea", "troops", "deployment", "2024-10-08/2024-10-13", "event")]),
     # troops are deployed, things are shipped, in one list
     ("North Korea has given Moscow 11,000 troops and 200 artillery pieces.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
@@ -203,6 +209,7 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "North Korea's new missiles are not meant for export to anyone.",
     "The general ordered North Korean troops to hold the line.",          # an order to troops, not a purchase
     "In exchange, Russia gave North Korea technology to help it deploy spy satellites and tanks.",
+    "Russia, which needs shells, will probably give weapons technology to North Korea's nuclear programme.",
 ])
 def test_not_events(sentence: str) -> None:
     assert analyse(sentence, []) == []

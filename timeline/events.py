@@ -66,7 +66,7 @@ LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this ar
 NEWS_TENSES = ("present", "perfect")
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
-BACKGROUND = re.compile(r"\b(?:previously|already|earlier|in the past|formerly|for years|long been|past|"
+BACKGROUND = re.compile(r"\b(?:previously|earlier|in the past|formerly|for years|long been|past|"
                         r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
 
 

@@ -57,7 +57,8 @@ NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|pro
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
-INTO_RUSSIA = re.compile(r"\s+(?:in|at|to)\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I)   # "drones arrived in Russia"
+INTO_RUSSIA = re.compile(r"\s+(?:in|at|to)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|far-eastern)\s+)?"
+                         r"(?:Russia|Russian|Moscow)\b", re.I)   # "drones arrived in Russia"
 WRECKAGE = re.compile(r"debris|fragments?|wreckage|remnants|remains", re.I)
 PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced|available|up)\s+for\s+(?:the\s+)?$", re.I)
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
@@ -213,6 +214,9 @@ def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Act
     if any(re.search(r"\b(?:to|into)\s+(?:the\s+)?$", sentence[cue.end:a.start]) for a in actors
            if a.is_recipient and cue.end <= a.start < region[1]):
         return False  # "Russian aircraft delivered Iranian drones to Russia": the subject only carried them
+    if any(re.fullmatch(r"[^,;.]*?\bto\s+(?:the\s+)?", sentence[cue.end:a.start]) for a in actors
+           if a.is_supplier and a.form != "adjective" and cue.end <= a.start < region[1]):
+        return True   # "will give weapons technology to North Korea's nuclear programme"
     left = [a for a in actors if region[0] <= a.start and a.end <= cue.start]
     if not left or not left[-1].is_recipient or left[-1].form != "recipient":
         return False
