@@ -516,7 +516,7 @@ def _overlaps_date(item: Item, dates: list[Mention]) -> bool:
 def _governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribution: Attribution | None,
                     span: tuple[int, int]) -> tuple[Mention | None, str]:
     dateline = DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
-    usable = [m for m in dates if m.duration is None and not _rate(sentence, m)
+    usable = [m for m in dates if (m.duration is None or m.value) and not _rate(sentence, m)
               and not (dateline and m.start < dateline.end())
               and not (MADE_IN.search(sentence, 0, m.start) and not MADE_IN.match(cand.cue.text + " "))
               and not (OTHER_EVENT.search(sentence, max(0, m.start - 60), m.start)
