@@ -247,6 +247,16 @@ def test_it_refers_to_the_previous_supplier(sentence: str, found: list[str]) -> 
     assert analyse(sentence, [], None, None) == []
 
 
+def test_such_items_are_those_of_the_supplier_before() -> None:
+    """A weapon fired is a supply claim when its maker is known and the claim is dated, here by its statement."""
+    sentence = "Prosecutors said on Monday that Russia had fired 50 such missiles at Kharkiv."
+    dated = mentions(sentence, ("on Monday", "2024-03-04"))
+    found = analyse(sentence, dated, None, "North Korea")
+    assert [(c.supplier, c.item_class, c.kind, c.date_basis) for c in found] == [
+        ("North Korea", "missiles", "claim", "statement")]
+    assert analyse(sentence, dated, None, None) == []
+
+
 def test_statement_carries_over_a_quote() -> None:
     found = analyse('"We have seen them supply shells," he said.', [], inherited="Ukraine's defence minister")
     assert found == []   # "them" is nobody we can name: no supplier, no event

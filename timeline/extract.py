@@ -54,6 +54,7 @@ FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.
 CARRIER = re.compile(r"containers?|wagons?|railcars?|trainloads?|crates?|boxes", re.I)
 NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|proof)[\"”]?\s+(?:of|that)\s+(?:the\s+|any\s+)?"
                          r"(?:[\w-]+\s+){0,3}$", re.I)   # "has seen no evidence that China supplied weapons"
+SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
@@ -107,7 +108,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     if antecedent and anaphor:
         actors = [Actor(anaphor.start(), anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
     if antecedent and not anaphor and not any(a.is_supplier for a in actors):
-        actors = _agentless(sentence, supply, items, antecedent) + actors
+        actors = _such_items(sentence, items, antecedent) + _agentless(sentence, supply, items, antecedent) + actors
         if any(c.type in ("agree", "negotiate") for c in supply) and any(i.item_class == "agreement" for i in items):
             actors = [Actor(0, 0, "", antecedent, "name"), *actors]   # "The talks covered arms deals."
     if not supply or not items or not any(a.is_supplier for a in actors):
@@ -135,7 +136,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = _governing_date(cand, sentence, dates, saying, region)
-                if cue.type == "use" and (cand.date_basis != "event" or cand.item_class not in USED_AS_EVIDENCE):
+                if cue.type == "use" and (cand.date_basis == "undated" or cand.item_class not in USED_AS_EVIDENCE):
                     continue   # a foreign weapon fired on a given day is a supply claim; mere use is background
                 cand.said_now = bool(saying and saying.present)
                 cand.speculative = SPECULATION.search(sentence, region[0], cue.start) is not None
@@ -180,6 +181,16 @@ def saying_date(sentence: str, dates: list[Mention]) -> tuple[str | None, Mentio
     if best is None:
         return None
     return (best[2].source if best[2] else None), best[1]
+
+
+def _such_items(sentence: str, items: list[Item], antecedent: str) -> list[Actor]:
+    """'around 50 such missiles', 'these drones': items the sentence before named, made by its one supplier."""
+    out = []
+    for item in items:
+        m = SUCH_BEFORE.search(sentence, 0, item.start)
+        if m:
+            out.append(Actor(m.start(1), m.end(1), m.group(1), antecedent, "adjective"))
+    return out
 
 
 def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: str) -> list[Actor]:
