@@ -270,6 +270,7 @@ def test_statement_carries_over_a_quote() -> None:
     ("Half of the shells used by Russia — about two million a year — come from deliveries by North Korea.",
      "about two million a year", 2e6),
     ("North Korea has sent dozens of missiles to Russia.", "dozens", None),
+    ("North Korea has sent 1,000 containers of military equipment and munitions.", "1,000 containers", 1000),
 ])
 def test_quantity_of_the_item(sentence: str, quantity: str, value: float | None) -> None:
     found = analyse(sentence, [])

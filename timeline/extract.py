@@ -55,6 +55,7 @@ CARRIER = re.compile(r"containers?|wagons?|railcars?|trainloads?|crates?|boxes",
 NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|proof)[\"”]?\s+(?:of|that)\s+(?:the\s+|any\s+)?"
                          r"(?:[\w-]+\s+){0,3}$", re.I)   # "has seen no evidence that China supplied weapons"
 SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
+CARRIED = re.compile(r"\b(containers?|wagons?|railcars?|trainloads?|crates?)\s+of\s+[^.;:]*?$", re.I)
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
@@ -514,10 +515,20 @@ def _quantity_for(sentence: str, item: Item, quantities: list[Quantity]) -> Quan
         after = sentence[item.end:q.start]
         if q.start >= item.end and len(after) <= 40 and re.search(r"[—–(]\s*$|\s-\s*$", after):
             found.append(q)
-    if not found:
-        return None
+    carried = _carried_quantity(sentence, item, quantities)
+    if carried or not found:
+        return carried
     found.sort(key=lambda q: (q.value is None, q.share is None))
     return found[0]
+
+
+def _carried_quantity(sentence: str, item: Item, quantities: list[Quantity]) -> Quantity | None:
+    """'1,000 containers of equipment and munitions': the munitions came in those 1,000 containers."""
+    m = CARRIED.search(sentence, max(0, item.start - 80), item.start)
+    if not m:
+        return None
+    q = next((q for q in quantities if q.end <= m.start(1) and not sentence[q.end:m.start(1)].strip()), None)
+    return replace(q, text=f"{q.text} {m.group(1)}") if q else None
 
 
 def _overlaps_date(item: Item, dates: list[Mention]) -> bool:
