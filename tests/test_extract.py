@@ -210,6 +210,7 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "The general ordered North Korean troops to hold the line.",          # an order to troops, not a purchase
     "In exchange, Russia gave North Korea technology to help it deploy spy satellites and tanks.",
     "Russia, which needs shells, will probably give weapons technology to North Korea's nuclear programme.",
+    "Minsk has deployed more troops for duty on the border with Ukraine.",   # at home, not sent to Russia
 ])
 def test_not_events(sentence: str) -> None:
     assert analyse(sentence, []) == []

@@ -56,6 +56,7 @@ NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|pro
                          r"(?:[\w-]+\s+){0,3}$", re.I)   # "has seen no evidence that China supplied weapons"
 SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
 CARRIED = re.compile(r"\b(containers?|wagons?|railcars?|trainloads?|crates?)\s+of\s+[^.;:]*?$", re.I)
+AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our)\s+(?:own\s+)?(?:border|frontier)", re.I)
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
@@ -135,6 +136,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if _hypothetical(sentence, region, cue, cues) or _reversed(sentence, region, cue, all_actors, cues):
                 continue
+            if cue.type == "deploy" and AT_HOME.match(sentence, cue.end):
+                continue   # "forces deployed for duty on the border with Ukraine": at home, not sent to Russia
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = _governing_date(cand, sentence, dates, saying, region)
                 if cue.type == "use" and (cand.date_basis == "undated" or cand.item_class not in USED_AS_EVIDENCE):
