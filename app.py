@@ -1,7 +1,8 @@
 """Supply Lines: the Streamlit entry point. Run: streamlit run app.py
 
 Each visit runs this file as the page script (navigation below). `streamlit run` also finds `server`, the
-st.App it serves the app through, whose start-up hook warms the Timeline once per server (timeline.serve).
+st.App it serves the app through: its start-up hook warms the Timeline once per server, and its middleware has
+the page fetch the chart library with the front end (timeline.serve).
 """
 
 import streamlit as st
@@ -26,6 +27,8 @@ if __name__ == "__main__":
     st.set_page_config(page_title="Supply Lines", layout="wide")
     navigation().run()
 else:  # imported by `streamlit run` to serve the app
-    from timeline.serve import lifespan
+    from starlette.middleware import Middleware
 
-    server = st.App(__file__, lifespan=lifespan)
+    from timeline.serve import PreloadChart, lifespan
+
+    server = st.App(__file__, lifespan=lifespan, middleware=[Middleware(PreloadChart)])

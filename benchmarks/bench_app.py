@@ -5,6 +5,8 @@ Targets: filter + rebuild the timeline figure < 300 ms server-side; cold start t
 The cold start is timed on several fresh servers (`streamlit run app.py`, as scripts/run.sh starts it), each
 opened in a fresh browser context as soon as it is healthy, then again warm; alternated with two floors: a bare
 Streamlit page with one Plotly chart, and the same with the kinds and number of widgets the Timeline draws.
+The app's server answers only once its warm-up is done (timeline.serve.lifespan), so its "process start to
+healthy" includes the warm-up; "process start to chart" is the whole wait for someone who opens it at once.
 """
 
 from __future__ import annotations

@@ -43,7 +43,8 @@ def marker_points(fig: go.Figure) -> dict[str, tuple[object, str, str]]:
         if trace.customdata is None or trace.mode != "markers":
             continue
         for i, eid in enumerate(trace.customdata):
-            out[eid] = (day(trace.x[i]), trace.marker.symbol, trace.marker.color)
+            symbol = trace.marker.symbol
+            out[eid] = (day(trace.x[i]), symbol if isinstance(symbol, str) else symbol[i], trace.marker.color)
     return out
 
 

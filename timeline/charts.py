@@ -253,6 +253,7 @@ def timeline_figure(
     present_kinds = _ordered(set(kind_col.unique()), KIND_SYMBOLS)
     classes = _codes(class_col, present_classes)
     kinds = _codes(kind_col, present_kinds)
+    symbols = np.array([KIND_SYMBOLS.get(kind, "hexagon") for kind in present_kinds], dtype=object)
     ids = _text(dated, "id").to_numpy(dtype=object)
     hover = hover_text(dated)
     kind_of = "scattergl" if len(dated) >= WEBGL_FROM else "scatter"
@@ -274,15 +275,12 @@ def timeline_figure(
                 "opacity": 0.45, "hoverinfo": "skip", "legendgroup": cls, "showlegend": False,
                 "name": f"{cls} spans", "connectgaps": False,
             })
-        for k, kind in enumerate(present_kinds):
-            part = sel & (kinds == k)
-            if not part.any():
-                continue
-            labelled.append((len(traces), part))
+        if sel.any():  # one trace per class, its symbols per point: each trace costs the browser time to draw
+            labelled.append((len(traces), sel))
             traces.append({
-                "type": kind_of, "x": x[part], "y": y[part], "mode": "markers", "name": f"{cls} {kind}",
+                "type": kind_of, "x": x[sel], "y": y[sel], "mode": "markers", "name": cls,
                 "legendgroup": cls, "showlegend": False, "hovertemplate": HOVER,
-                "marker": {"color": colour, "size": 11, "symbol": KIND_SYMBOLS.get(kind, "hexagon"),
+                "marker": {"color": colour, "size": 11, "symbol": symbols[kinds[sel]],
                            "line": {"color": "white", "width": 1}},
             })
         traces.append(_legend_entry(cls, "square", colour, group=cls))
