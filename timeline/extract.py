@@ -14,63 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from timeline import extract_patterns as rx
 from timeline.dates import Mention
 from timeline.extract_attribution import Attribution, sayings
+from timeline.extract_dates import governing_date
 from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
 from timeline.quantities import Quantity, find_quantities
-
-SAYING_REACH = 50    # characters between a saying verb and the date that dates it
-SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use")
-USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
-CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
-                          r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
-NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
-                         r"merchant|Russian|Iranian|Chinese|Korean|supply|tanker)\s+$", re.I)
-FOR_RUSSIA = re.compile(r"[^,;.]{0,80}?\bfor\s+(?:the\s+)?(?:Russia|Russian|Moscow|Kremlin)", re.I)
-ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement|deal|accord|talks|meeting|visit|"
-                         r"invasion|election|war|offensive|incursion|attack)\b", re.I)
-BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
-COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|&)\s*)+", re.I)
-DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
-AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,40},\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*\s+")
-MADE_IN = re.compile(r"\b(?:manufactured|produced|made|built|designed|developed|dating|dated|introduced)\s+"
-                     r"(?:back\s+)?(?:in|from|during|since|to)?\s*(?:the\s+)?$", re.I)   # when the item was made
-INCLUDING = re.compile(r"\s*,?\s*(?:which|that)\s+(?:will\s+|would\s+|could\s+|should\s+)?(?:include[sd]?|comprise[sd]?|"
-                       r"consist(?:s|ed)? of|contain(?:s|ed)?)\s+(?:\w+\s+)?", re.I)   # "weapons, which include missiles"
-BETWEEN = re.compile(r"\bbetween\s+(?:Russia|Moscow|the Kremlin)\s+and\s+(?:the\s+)?$", re.I)
-OTHER_EVENT = re.compile(r"\b(?:invasion|war(?!\s+effort)|offensive|incursion|attack|election|summit)\b[^,.;]{0,40}?"
-                         r"(?<!starting)(?<!beginning)(?:\s(?:in|on))?\s+$", re.I)   # "the invasion of Ukraine in February 2022" dates the invasion
-ANAPHOR = re.compile(
-    r"\W*(?:It|The country|The regime|(?:The|These|Those|(?:Two|Three|Four|Five|Some|Several|Many|Most|All) of the)"
-    r" (?:companies|firms|suppliers|entities))\b"
-    r"(?=(?:\s+(?!whether|if|that|unclear|not|never|denied|denies)[\w-]+){0,4}?\s+(?:sent|supplied|shipped|delivered|"
-    r"provided|sends|supplies|ships|sending|supplying|shipping|delivering|providing|transferred|sold|exporting|"
-    r"exported|selling)\b)")
-WE_BEFORE = re.compile(r"\bwe(?:\s+(?:have|had|also|still|now|already|will|would|do|did|are|were|never|not|don.t|didn.t))*\s+$", re.I)
-OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|never\s+)?(?:been\s+)?\w+(?:ed|en|ing)\b",
-                             re.I)   # "troops stationed there had not been involved in combat since January"
-SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
-FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
-CARRIER = re.compile(r"containers?|wagons?|railcars?|trainloads?|crates?|boxes", re.I)
-NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|proof)[\"”]?\s+(?:of|that)\s+(?:the\s+|any\s+)?"
-                         r"(?:[\w-]+\s+){0,3}$", re.I)   # "has seen no evidence that China supplied weapons"
-SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
-CARRIED = re.compile(r"\b(containers?|wagons?|railcars?|trainloads?|crates?)\s+of\s+[^.;:]*?$", re.I)
-AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our)\s+(?:own\s+)?(?:border|frontier)", re.I)
-QUOTES = "\"“”‘’'"
-LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
-ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
-INTO_RUSSIA = re.compile(r"\s+(?:in|at|to)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|far-eastern)\s+)?"
-                         r"(?:Russia|Russian|Moscow)\b", re.I)   # "drones arrived in Russia"
-WRECKAGE = re.compile(r"debris|fragments?|wreckage|remnants|remains", re.I)
-PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced|available|up)\s+for\s+(?:the\s+)?$", re.I)
-CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
-ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-SPECULATION = re.compile(r"\b(?:could|might)\s+(?!have\b|not\b)(?:[\w-]+\s+){0,2}?(?:to\s+)?$", re.I)   # "could continue to"
-NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring)\b"
-                  r"(?:\s+[\w-]+){0,3}\s+$", re.I)
-CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
-                          r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -101,12 +50,12 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     actors = all_actors = find_actors(sentence)
     items = find_items(sentence)
     cues = find_cues(sentence)
-    cues = [c for c in cues if not (c.text.lower().startswith("ship") and NOUN_BEFORE.search(sentence, 0, c.start))]
-    cues = [c for c in cues if c.type == "agree" or not CONTRACT_FOR.search(sentence, 0, c.start)]
-    supply = [c for c in cues if c.type in SUPPLY_TYPES] + [
-        replace(c, type="receive") for c in cues if c.type == "deploy_troops" and INTO_RUSSIA.match(sentence, c.end)] + [
-        replace(c, type="supply") for c in cues if c.type == "produce" and FOR_RUSSIA.match(sentence, c.end)]
-    anaphor = (ANAPHOR.match(sentence) or _we_subject(sentence, supply)) if antecedent else None
+    cues = [c for c in cues if not (c.text.lower().startswith("ship") and rx.NOUN_BEFORE.search(sentence, 0, c.start))]
+    cues = [c for c in cues if c.type == "agree" or not rx.CONTRACT_FOR.search(sentence, 0, c.start)]
+    supply = [c for c in cues if c.type in rx.SUPPLY_TYPES] + [
+        replace(c, type="receive") for c in cues if c.type == "deploy_troops" and rx.INTO_RUSSIA.match(sentence, c.end)] + [
+        replace(c, type="supply") for c in cues if c.type == "produce" and rx.FOR_RUSSIA.match(sentence, c.end)]
+    anaphor = (rx.ANAPHOR.match(sentence) or _we_subject(sentence, supply)) if antecedent else None
     if antecedent and anaphor:
         actors = [Actor(anaphor.start(), anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
     if antecedent and not anaphor and not any(a.is_supplier for a in actors):
@@ -122,7 +71,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     actors = [a for a in actors if not any(s <= a.start < e for s, e in blocked)]
     items = [i for i in items if not any(s <= i.start < e for s, e in blocked) and not _overlaps_date(i, dates)]
     quantities = [q for q in find_quantities(sentence) if not any(m.start < q.end and q.start < m.end for m in dates)]
-    quoted = sentence.lstrip()[:1] in QUOTES
+    quoted = sentence.lstrip()[:1] in rx.QUOTES
     out: list[Candidate] = []
     for clause, saying in zip(parts, said, strict=True):
         region = clause
@@ -136,14 +85,14 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if _hypothetical(sentence, region, cue, cues) or _reversed(sentence, region, cue, all_actors, cues):
                 continue
-            if cue.type == "deploy" and AT_HOME.match(sentence, cue.end):
+            if cue.type == "deploy" and rx.AT_HOME.match(sentence, cue.end):
                 continue   # "forces deployed for duty on the border with Ukraine": at home, not sent to Russia
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
-                cand.date, cand.date_basis = _governing_date(cand, sentence, dates, saying, region)
-                if cue.type == "use" and (cand.date_basis == "undated" or cand.item_class not in USED_AS_EVIDENCE):
+                cand.date, cand.date_basis = governing_date(cand, sentence, dates, saying, region)
+                if cue.type == "use" and (cand.date_basis == "undated" or cand.item_class not in rx.USED_AS_EVIDENCE):
                     continue   # a foreign weapon fired on a given day is a supply claim; mere use is background
                 cand.said_now = bool(saying and saying.present)
-                cand.speculative = SPECULATION.search(sentence, region[0], cue.start) is not None
+                cand.speculative = rx.SPECULATION.search(sentence, region[0], cue.start) is not None
                 out.append(cand)
     return _unique(out)
 
@@ -152,7 +101,7 @@ def _we_subject(sentence: str, supply: list[Cue]) -> re.Match[str] | None:
     """'"... the missiles that we supply to Russia"': "we" right before a supply verb speaks for the supplier
     the sentence before named (the speaker's country)."""
     for cue in supply:
-        m = WE_BEFORE.search(sentence, 0, cue.start)
+        m = rx.WE_BEFORE.search(sentence, 0, cue.start)
         if m and cue.type == "supply":
             return m
     return None
@@ -164,7 +113,7 @@ def saying_date(sentence: str, dates: list[Mention]) -> tuple[str | None, Mentio
     to report from the same source."""
     cues = find_cues(sentence)
     said = [c for c in cues if c.type in ("attribution", "claim_attribution")]
-    supply = [c for c in cues if c.type in SUPPLY_TYPES]
+    supply = [c for c in cues if c.type in rx.SUPPLY_TYPES]
     parts = clauses(sentence, (0, len(sentence)))
     attributions = sayings(sentence, cues, parts)
     best: tuple[int, Mention, Attribution | None] | None = None
@@ -177,7 +126,7 @@ def saying_date(sentence: str, dates: list[Mention]) -> tuple[str | None, Mentio
             continue   # "... in May, according to the agency": the date is of what is said, not of the saying
         for c in said:
             lo, hi = (c.end, m.start) if m.start >= c.end else (m.end, c.start)
-            if hi < lo or hi - lo > SAYING_REACH or any(lo <= x.start < hi for x in supply) \
+            if hi < lo or hi - lo > rx.SAYING_REACH or any(lo <= x.start < hi for x in supply) \
                     or re.search(r"[;.:\"“”]", sentence[lo:hi]):
                 continue
             if best is None or hi - lo < best[0]:
@@ -191,7 +140,7 @@ def _such_items(sentence: str, items: list[Item], antecedent: str) -> list[Actor
     """'around 50 such missiles', 'these drones': items the sentence before named, made by its one supplier."""
     out = []
     for item in items:
-        m = SUCH_BEFORE.search(sentence, 0, item.start)
+        m = rx.SUCH_BEFORE.search(sentence, 0, item.start)
         if m:
             out.append(Actor(m.start(1), m.end(1), m.group(1), antecedent, "adjective"))
     return out
@@ -213,7 +162,7 @@ def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue, cues: list[C
     before = sentence[region[0]:cue.start]
     after = sentence[cue.end:min(region[1], cue.end + 30)]
     denied = any(c.type == "deny" and region[0] <= c.start < cue.start for c in cues)
-    return bool(CONDITION.search(before) or ANY_BEFORE.search(before) and not denied or NORM.search(before) or PURPOSE.search(before)
+    return bool(rx.CONDITION.search(before) or rx.ANY_BEFORE.search(before) and not denied or rx.NORM.search(before) or rx.PURPOSE.search(before)
                 or re.match(r"\s+(?:of\s+)?any\b", after, re.I))
 
 
@@ -243,7 +192,7 @@ def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Act
 def clauses(sentence: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     start, end = span
     out = []
-    for m in CLAUSE_BREAK.finditer(sentence, start, end):
+    for m in rx.CLAUSE_BREAK.finditer(sentence, start, end):
         if m.group().lstrip(", ").lower().startswith("and") and _item_ahead(sentence, m.end()):
             continue   # "shells, missiles, and troops": a list, not a new clause
         out.append((start, m.start()))
@@ -273,7 +222,7 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
             here = [i for i in here if i.item_class == "troops"]
         if cue.type == "use":   # only the weapon whose maker is named: "a North Korean KN-23"
             chosen = [i for i in here if any(_makes(sentence, x, i) for x in actors if x.is_supplier)
-                      and (0 <= i.start - cue.end <= 60 or WRECKAGE.match(cue.text) or _passive(sentence, cue))][:1]
+                      and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or _passive(sentence, cue))][:1]
         else:
             chosen = _items_for(sentence, cue, here, cues, b)
     chosen = _missile_systems(sentence, _contents(sentence, chosen, here), here)
@@ -306,7 +255,7 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
     after = [i for i in items if cue.end <= i.start < nxt]
     before = [i for i in items if i.end <= cue.start]
     if passive and before:
-        if len(before) > 1 and FOR_ITEM.search(sentence, 0, before[-1].start):
+        if len(before) > 1 and rx.FOR_ITEM.search(sentence, 0, before[-1].start):
             before = before[:-1]   # "the engines for its drones come from China": the engines
         return _run_before(sentence, before)
     if not after:
@@ -336,7 +285,7 @@ def _contents(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item
     out: list[Item] = []
     for item in chosen:
         inside = [i for i in items if i.start > item.end and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
-        if not CARRIER.fullmatch(item.text) or not inside:
+        if not rx.CARRIER.fullmatch(item.text) or not inside:
             out.append(item)
             continue
         run = [inside[0]]
@@ -354,8 +303,8 @@ def _head(text: str) -> str:
 
 def _missile_systems(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item]:
     """"Missiles and launchers" is one missile system: the launchers are not a fact of their own."""
-    if not chosen or not all(LAUNCHERS.fullmatch(i.text) for i in chosen):
-        return [i for i in chosen if not LAUNCHERS.fullmatch(i.text)] or chosen
+    if not chosen or not all(rx.LAUNCHERS.fullmatch(i.text) for i in chosen):
+        return [i for i in chosen if not rx.LAUNCHERS.fullmatch(i.text)] or chosen
     missiles = [i for i in items if i.item_class == "missiles" and i.end <= chosen[0].start
                 and re.fullmatch(r"\s*(?:,|and|&|with)\s*(?:their\s+|its\s+)?", sentence[i.end:chosen[0].start], re.I)]
     return missiles[-1:] or chosen
@@ -365,9 +314,9 @@ def _coordinated(sentence: str, end: int, start: int) -> bool:
     """Is the text between two items a list joint (", ", "and", "as well as", with amounts)?"""
     gap = re.sub(r"\b(?:of|the|its|some|about|around|over|more than|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
                  " ", sentence[end:start], flags=re.I)
-    if not gap.strip() or COORDINATION.fullmatch(gap) or INCLUDING.fullmatch(gap):
+    if not gap.strip() or rx.COORDINATION.fullmatch(gap) or rx.INCLUDING.fullmatch(gap):
         return True
-    return COORDINATION.fullmatch(re.sub(r"[\w-]+\s*$", "", gap)) is not None   # "and construction workers"
+    return rx.COORDINATION.fullmatch(re.sub(r"[\w-]+\s*$", "", gap)) is not None   # "and construction workers"
 
 
 def _recipient_owned(sentence: str, item: Item) -> bool:
@@ -402,7 +351,7 @@ def _makes(sentence: str, actor: Actor, item: Item) -> bool:
 
 def _passive(sentence: str, cue: Cue) -> bool:
     return bool(re.search(r"(?:ed|sent|sold|given|shipped|supplied|provided|built)$", cue.text, re.I)) and \
-        BE.search(sentence[:cue.start]) is not None
+        rx.BE.search(sentence[:cue.start]) is not None
 
 
 def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, actors: list[Actor],
@@ -420,7 +369,7 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
         anywhere = [x for x in actors if x.is_supplier]
         ranked = sorted(suppliers or anywhere, key=lambda x: abs(x.start - cue.start))
         return ranked[0].canonical if ranked else None
-    if cue.type == "receive" and ORDERED.fullmatch(cue.text):
+    if cue.type == "receive" and rx.ORDERED.fullmatch(cue.text):
         order = [source]     # "ordered drones from Iran"; not "ordered North Korean troops to advance"
     elif cue.type == "receive":
         order = [source, adjective]
@@ -429,7 +378,7 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     elif _passive(sentence, cue):
         order = [by, adjective, source]
     elif cue.type == "nominal":
-        between = [x for x in suppliers if x.start > cue.end and BETWEEN.search(sentence, cue.end, x.start)]
+        between = [x for x in suppliers if x.start > cue.end and rx.BETWEEN.search(sentence, cue.end, x.start)]
         order = [adjective, source, by, between, left_adj[-1:]]
     else:
         order = [left[-1:], adjective, left_adj[-1:], by, source]
@@ -450,13 +399,13 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
     if any(c.type == "deny" for c in scope):
         return "denial"
-    if re.search(r"\b(?:not|never|no|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or NO_EVIDENCE.search(before):
+    if re.search(r"\b(?:not|never|no|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or rx.NO_EVIDENCE.search(before):
         return "denial"
     if cue.type == "agree":
         return "agreement"
     if cue.type == "negotiate":
         return "other"
-    if ORDERED.fullmatch(cue.text):
+    if rx.ORDERED.fullmatch(cue.text):
         return "plan"
     if cue.type == "use":
         return "claim"
@@ -527,7 +476,7 @@ def _quantity_for(sentence: str, item: Item, quantities: list[Quantity]) -> Quan
 
 def _carried_quantity(sentence: str, item: Item, quantities: list[Quantity]) -> Quantity | None:
     """'1,000 containers of equipment and munitions': the munitions came in those 1,000 containers."""
-    m = CARRIED.search(sentence, max(0, item.start - 80), item.start)
+    m = rx.CARRIED.search(sentence, max(0, item.start - 80), item.start)
     if not m:
         return None
     q = next((q for q in quantities if q.end <= m.start(1) and not sentence[q.end:m.start(1)].strip()), None)
@@ -538,69 +487,12 @@ def _overlaps_date(item: Item, dates: list[Mention]) -> bool:
     return any(m.start < item.end and item.start < m.end for m in dates)
 
 
-def _governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribution: Attribution | None,
-                    span: tuple[int, int]) -> tuple[Mention | None, str]:
-    dateline = DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
-    usable = [m for m in dates if (m.duration is None or m.value) and not _rate(sentence, m)
-              and not (dateline and m.start < dateline.end())
-              and not (MADE_IN.search(sentence, 0, m.start) and not MADE_IN.match(cand.cue.text + " "))
-              and not (OTHER_EVENT.search(sentence, max(0, m.start - 60), m.start)
-                       and cand.item_class != "agreement" and cand.cue.type != "use")]
-    if cand.item_class != "agreement":   # "the June 2024 treaty" dates the treaty, not the shells
-        usable = [m for m in usable if not ATTRIBUTIVE.match(sentence, m.end)
-                  or not re.search(r"\b(?:the|a|its|their|this|last)\s+$", sentence[:m.start], re.I)]
-    own = [m for m in usable if span[0] <= m.start < span[1] and not _aside(sentence, m, cand.cue)]
-    if own:
-        return _span(sentence, min(own, key=lambda m: abs(m.start - cand.cue.start)), usable), "event"
-    heading = [m for m in usable if re.fullmatch(r"[\W\d]*", sentence[:m.start])
-               and re.match(r"\s*[:–—-]\s", sentence[m.end:])]
-    if heading:
-        return heading[0], "event"
-    if attribution:
-        lo, hi = attribution.clause
-        said = [m for m in usable if lo <= m.start < hi and not attribution.complement[0] <= m.start < attribution.complement[1]]
-        if said:
-            return min(said, key=lambda m: abs(m.start - attribution.region[0])), "statement"
-    return None, "undated"
-
-
-def _span(sentence: str, m: Mention, dates: list[Mention]) -> Mention:
-    """'in October and November', 'from May to July': two dates joined into the interval they span."""
-    for n in dates:
-        joined = n.start > m.end and re.fullmatch(r"\s*(?:and|to|until|through|-|–)\s*", sentence[m.end:n.start], re.I)
-        if joined and m.value and n.value and m.first_day and n.last_day and m.first_day <= n.last_day:
-            return replace(m, end=n.end, text=sentence[m.start:n.end], value=f"{m.value}/{n.value}",
-                           grain="interval", last_day=n.last_day)
-    return m
-
-
-def _rate(sentence: str, m: Mention) -> bool:
-    """'three million a year', '1,200 a day': a rate, not a date."""
-    return re.fullmatch(r"(?:a|an|per|each)\s+\w+", m.text.strip(), re.I) is not None and \
-        re.search(r"(?:\d|million|thousand|hundred|\w+s)\s+$", sentence[:m.start]) is not None
-
-
-def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
-    """A date inside a relative clause or parenthesis that does not hold the cue."""
-    lo, hi = sorted((m.start, cue.start))
-    between = sentence[lo:hi]
-    if m.start > cue.start:
-        return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|\w+ing)\b", between, re.I)
-                    or OTHER_PREDICATE.search(sentence, cue.end, m.start))
-    if SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
-        return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
-    comma = sentence.rfind(",", 0, m.start)
-    if comma >= 0 and re.match(r",\s*(?:which|who)\b", sentence[comma:]) and "," in sentence[m.end:cue.start]:
-        return True   # "North Korea, which signed a treaty in June, has sent troops"
-    return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between
-
-
 def _unique(cands: list[Candidate]) -> list[Candidate]:
     seen = set()
     out = []
     systems = {c.supplier for c in cands if c.item_class == "missiles"}
     for c in sorted(cands, key=lambda c: c.cue.type == "use"):   # a supply verb says more than use
-        if c.supplier in systems and LAUNCHERS.fullmatch(c.item):
+        if c.supplier in systems and rx.LAUNCHERS.fullmatch(c.item):
             continue
         key = (c.supplier, c.item_span)
         if key in seen:

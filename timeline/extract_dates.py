@@ -1,0 +1,78 @@
+"""Which date governs a fact in its sentence (timeline/extract.py finds the facts).
+
+The date of its own clause (basis event), unless it dates something else: the dateline, a rate ("a year"),
+when the weapon was made, another event ("the invasion in February 2022"), an aside or another predicate.
+Else the date of the saying that reports it (basis statement). Else none: the caller decides between the
+publication date (basis report) and undated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from timeline import extract_patterns as rx
+from timeline.dates import Mention
+from timeline.extract_attribution import Attribution
+from timeline.lexicon import Cue
+
+if TYPE_CHECKING:
+    from timeline.extract import Candidate
+
+
+def governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribution: Attribution | None,
+                    span: tuple[int, int]) -> tuple[Mention | None, str]:
+    dateline = rx.DATELINE.match(sentence) or rx.AGENCY_DATELINE.match(sentence)
+    usable = [m for m in dates if (m.duration is None or m.value) and not _rate(sentence, m)
+              and not (dateline and m.start < dateline.end())
+              and not (rx.MADE_IN.search(sentence, 0, m.start) and not rx.MADE_IN.match(cand.cue.text + " "))
+              and not (rx.OTHER_EVENT.search(sentence, max(0, m.start - 60), m.start)
+                       and cand.item_class != "agreement" and cand.cue.type != "use")]
+    if cand.item_class != "agreement":   # "the June 2024 treaty" dates the treaty, not the shells
+        usable = [m for m in usable if not rx.ATTRIBUTIVE.match(sentence, m.end)
+                  or not re.search(r"\b(?:the|a|its|their|this|last)\s+$", sentence[:m.start], re.I)]
+    own = [m for m in usable if span[0] <= m.start < span[1] and not _aside(sentence, m, cand.cue)]
+    if own:
+        return _span(sentence, min(own, key=lambda m: abs(m.start - cand.cue.start)), usable), "event"
+    heading = [m for m in usable if re.fullmatch(r"[\W\d]*", sentence[:m.start])
+               and re.match(r"\s*[:–—-]\s", sentence[m.end:])]
+    if heading:
+        return heading[0], "event"
+    if attribution:
+        lo, hi = attribution.clause
+        said = [m for m in usable if lo <= m.start < hi and not attribution.complement[0] <= m.start < attribution.complement[1]]
+        if said:
+            return min(said, key=lambda m: abs(m.start - attribution.region[0])), "statement"
+    return None, "undated"
+
+
+def _span(sentence: str, m: Mention, dates: list[Mention]) -> Mention:
+    """'in October and November', 'from May to July': two dates joined into the interval they span."""
+    for n in dates:
+        joined = n.start > m.end and re.fullmatch(r"\s*(?:and|to|until|through|-|–)\s*", sentence[m.end:n.start], re.I)
+        if joined and m.value and n.value and m.first_day and n.last_day and m.first_day <= n.last_day:
+            return replace(m, end=n.end, text=sentence[m.start:n.end], value=f"{m.value}/{n.value}",
+                           grain="interval", last_day=n.last_day)
+    return m
+
+
+def _rate(sentence: str, m: Mention) -> bool:
+    """'three million a year', '1,200 a day': a rate, not a date."""
+    return re.fullmatch(r"(?:a|an|per|each)\s+\w+", m.text.strip(), re.I) is not None and \
+        re.search(r"(?:\d|million|thousand|hundred|\w+s)\s+$", sentence[:m.start]) is not None
+
+
+def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
+    """A date inside a relative clause or parenthesis that does not hold the cue."""
+    lo, hi = sorted((m.start, cue.start))
+    between = sentence[lo:hi]
+    if m.start > cue.start:
+        return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|\w+ing)\b", between, re.I)
+                    or rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
+    if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
+        return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
+    comma = sentence.rfind(",", 0, m.start)
+    if comma >= 0 and re.match(r",\s*(?:which|who)\b", sentence[comma:]) and "," in sentence[m.end:cue.start]:
+        return True   # "North Korea, which signed a treaty in June, has sent troops"
+    return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between

@@ -1,0 +1,62 @@
+"""The patterns of the rules engine (timeline/extract.py): the words around a cue that decide what it means.
+
+Each is one rule a person can read and test on its own; the comment beside it is the case it was written for.
+"""
+
+from __future__ import annotations
+
+import re
+
+SAYING_REACH = 50    # characters between a saying verb and the date that dates it
+SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use")
+USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
+CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
+                          r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
+NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
+                         r"merchant|Russian|Iranian|Chinese|Korean|supply|tanker)\s+$", re.I)
+FOR_RUSSIA = re.compile(r"[^,;.]{0,80}?\bfor\s+(?:the\s+)?(?:Russia|Russian|Moscow|Kremlin)", re.I)
+ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement|deal|accord|talks|meeting|visit|"
+                         r"invasion|election|war|offensive|incursion|attack)\b", re.I)
+BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
+COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|&)\s*)+", re.I)
+DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
+AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,40},\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*\s+")
+MADE_IN = re.compile(r"\b(?:manufactured|produced|made|built|designed|developed|dating|dated|introduced)\s+"
+                     r"(?:back\s+)?(?:in|from|during|since|to)?\s*(?:the\s+)?$", re.I)   # when the item was made
+INCLUDING = re.compile(r"\s*,?\s*(?:which|that)\s+(?:will\s+|would\s+|could\s+|should\s+)?(?:include[sd]?|comprise[sd]?|"
+                       r"consist(?:s|ed)? of|contain(?:s|ed)?)\s+(?:\w+\s+)?", re.I)   # "weapons, which include missiles"
+BETWEEN = re.compile(r"\bbetween\s+(?:Russia|Moscow|the Kremlin)\s+and\s+(?:the\s+)?$", re.I)
+OTHER_EVENT = re.compile(r"\b(?:invasion|war(?!\s+effort)|offensive|incursion|attack|election|summit)\b[^,.;]{0,40}?"
+                         r"(?<!starting)(?<!beginning)(?:\s(?:in|on))?\s+$", re.I)   # "the invasion of Ukraine in February 2022" dates the invasion
+ANAPHOR = re.compile(
+    r"\W*(?:It|The country|The regime|(?:The|These|Those|(?:Two|Three|Four|Five|Some|Several|Many|Most|All) of the)"
+    r" (?:companies|firms|suppliers|entities))\b"
+    r"(?=(?:\s+(?!whether|if|that|unclear|not|never|denied|denies)[\w-]+){0,4}?\s+(?:sent|supplied|shipped|delivered|"
+    r"provided|sends|supplies|ships|sending|supplying|shipping|delivering|providing|transferred|sold|exporting|"
+    r"exported|selling)\b)")
+WE_BEFORE = re.compile(r"\bwe(?:\s+(?:have|had|also|still|now|already|will|would|do|did|are|were|never|not|don.t|didn.t))*\s+$", re.I)
+OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|never\s+)?(?:been\s+)?\w+(?:ed|en|ing)\b",
+                             re.I)   # "troops stationed there had not been involved in combat since January"
+SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
+FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
+CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
+CARRIER = re.compile(CARRIER_WORDS, re.I)
+NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|proof)[\"”]?\s+(?:of|that)\s+(?:the\s+|any\s+)?"
+                         r"(?:[\w-]+\s+){0,3}$", re.I)   # "has seen no evidence that China supplied weapons"
+SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
+CARRIED = re.compile(rf"\b({CARRIER_WORDS})\s+of\s+[^.;:]*?$", re.I)   # "1,000 containers of shells and ..."
+AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our)\s+(?:own\s+)?(?:border|frontier)", re.I)
+QUOTES = "\"“”‘’'"
+LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
+ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
+INTO_RUSSIA = re.compile(r"\s+(?:in|at|to)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|far-eastern)\s+)?"
+                         r"(?:Russia|Russian|Moscow)\b", re.I)   # "drones arrived in Russia"
+WRECKAGE = re.compile(r"debris|fragments?|wreckage|remnants|remains", re.I)
+PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced|available|up)\s+for\s+(?:the\s+)?$", re.I)
+CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
+ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+SPECULATION = re.compile(r"\b(?:could|might)\s+(?!have\b|not\b)(?:[\w-]+\s+){0,2}?(?:to\s+)?$", re.I)   # "could continue to"
+NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring)\b"
+                  r"(?:\s+[\w-]+){0,3}\s+$", re.I)
+CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
+                          r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
