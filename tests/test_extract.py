@@ -313,3 +313,23 @@ def test_a_denial_takes_the_tense_of_its_own_verb(sentence: str, tense: str) -> 
 def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: str) -> None:
     found = analyse(sentence, [])
     assert found and found[0].supplier == supplier
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Russia relies on North Korea for artillery shells.", [("North Korea", "ammunition")]),
+    ("Moscow has turned to Iran for drones.", [("Iran", "drones")]),
+    ("Russia got thousands of drones from Iran.", [("Iran", "drones")]),
+    ("Iran equipped Russia with Shahed drones.", [("Iran", "drones")]),
+    ("Iran is helping Russia with drones and missiles.", [("Iran", "drones"), ("Iran", "missiles")]),
+    ("Pyongyang has become a major source of ammunition for Moscow.", [("North Korea", "ammunition")]),
+    ("China is the main source of components for Russian drones.", [("China", "components")]),
+    ("Iranian drones are reaching Russia via the Caspian Sea.", [("Iran", "drones")]),
+    ("Belarus has handed Russia 100 tanks.", [("Belarus", "weapons")]),
+    ("The shipment of Iranian missiles reached Russia last week.", [("Iran", "missiles")]),
+    # the same words where nothing reaches Russia
+    ("Ukraine relies on the US for weapons.", []),
+    ("The ship carried North Korean shells.", []),
+    ("Russia turned to the page on drones.", []),
+])
+def test_more_ways_of_telling_a_supply(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from timeline.lexicon import RULES_DIR, find_actors, find_cues, find_items, read_table
+from timeline.lexicon import RULES_DIR, cue_types, find_actors, find_cues, find_items, read_table
 
 
 @pytest.mark.parametrize(("table", "columns"), [
@@ -60,3 +60,12 @@ def test_cues(word: str, types: set[str]) -> None:
 def test_a_new_supplier_is_one_line() -> None:
     header = (RULES_DIR / "suppliers.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == "alias,canonical,form,case"
+
+
+@pytest.mark.parametrize(("word", "types"), [
+    ("handed", ("supply",)),     # "hand(?:s|ed|ing)?(?= (?:Russia|...))": the lookahead is context, not the word
+    ("forge", ("agree",)),
+    ("source of", ("nominal",)),
+])
+def test_cue_types_ignore_lookaheads(word: str, types: tuple[str, ...]) -> None:
+    assert cue_types(word) == types

@@ -50,10 +50,13 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     actors = all_actors = find_actors(sentence)
     items = find_items(sentence)
     cues = find_cues(sentence)
-    cues = [c for c in cues if not (c.text.lower().startswith("ship") and rx.NOUN_BEFORE.search(sentence, 0, c.start))]
+    cues = [c for c in cues if not (re.fullmatch(r"ships?", c.text, re.I) and rx.NOUN_BEFORE.search(sentence, 0, c.start))]
+    cues = [c for c in cues if c.type != "rely" or rx.RELY_FOR.match(sentence, c.end)]
+    cues = [replace(c, type="supply") if c.type == "help" and rx.HELP_WITH.match(sentence, c.end) else c for c in cues]
     cues = [c for c in cues if c.type == "agree" or not rx.CONTRACT_FOR.search(sentence, 0, c.start)]
     supply = [c for c in cues if c.type in rx.SUPPLY_TYPES] + [
-        replace(c, type="receive") for c in cues if c.type == "deploy_troops" and rx.INTO_RUSSIA.match(sentence, c.end)] + [
+        replace(c, type="receive") for c in cues if c.type == "deploy_troops" and (rx.INTO_RUSSIA.match(sentence, c.end) or (
+            c.text.lower().startswith("reach") and rx.REACHED_RUSSIA.match(sentence, c.end)))] + [
         replace(c, type="supply") for c in cues if c.type == "produce" and rx.FOR_RUSSIA.match(sentence, c.end)]
     anaphor = (rx.ANAPHOR.match(sentence) or _we_subject(sentence, supply)) if antecedent else None
     if antecedent and anaphor:
@@ -369,7 +372,9 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
         anywhere = [x for x in actors if x.is_supplier]
         ranked = sorted(suppliers or anywhere, key=lambda x: abs(x.start - cue.start))
         return ranked[0].canonical if ranked else None
-    if cue.type == "receive" and rx.ORDERED.fullmatch(cue.text):
+    if cue.type == "rely":
+        order = [[x for x in suppliers if x.start > cue.end][:1]]   # "relies on North Korea for shells"
+    elif cue.type == "receive" and rx.ORDERED.fullmatch(cue.text):
         order = [source]     # "ordered drones from Iran"; not "ordered North Korean troops to advance"
     elif cue.type == "receive":
         order = [source, adjective]

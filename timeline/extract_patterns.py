@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 SAYING_REACH = 50    # characters between a saying verb and the date that dates it
-SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use")
+SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use", "rely")
 USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
 CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
                           r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
@@ -49,7 +49,7 @@ AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
-INTO_RUSSIA = re.compile(r"\s+(?:in|at|to)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|far-eastern)\s+)?"
+INTO_RUSSIA = re.compile(r"\s+(?:in|at|to|into)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|far-eastern)\s+)?"
                          r"(?:Russia|Russian|Moscow)\b", re.I)   # "drones arrived in Russia"
 WRECKAGE = re.compile(r"debris|fragments?|wreckage|remnants|remains", re.I)
 PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced|available|up)\s+for\s+(?:the\s+)?$", re.I)
@@ -60,3 +60,6 @@ NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|d
                   r"(?:\s+[\w-]+){0,3}\s+$", re.I)
 CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
                           r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
+REACHED_RUSSIA = re.compile(r"\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I)   # "drones are reaching Russia"
+HELP_WITH = re.compile(r"\s+(?:Russia|Moscow|the Kremlin)\s+with\b", re.I)   # "Iran is helping Russia with drones"
+RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # "relies on North Korea for shells"

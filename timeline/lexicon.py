@@ -182,11 +182,21 @@ def cue_types(word: str) -> tuple[str, ...]:
     return tuple(sorted({t for pattern, t in _alternatives() if pattern.fullmatch(word)}))
 
 
-LOOKAHEAD = re.compile(r"\(\?=[^()]*\)")
+def _without_lookahead(pattern: str) -> str:
+    """'forge(?= an? )' -> 'forge': the lookahead, nested groups and all, is context, not the cue's words."""
+    start = pattern.find("(?=")
+    if start < 0:
+        return pattern
+    depth = 0
+    for end in range(start, len(pattern)):
+        depth += {"(": 1, ")": -1}.get(pattern[end], 0) if pattern[end - 1:end] != "\\" else 0
+        if depth == 0:
+            return _without_lookahead(pattern[:start] + pattern[end + 1:])
+    return pattern
 
 
 @lru_cache(maxsize=1)
 def _alternatives() -> list[tuple[re.Pattern[str], str]]:
     """Each cue pattern without its lookahead ("forge(?= an? )"): the type is told from the cue's own words."""
     rows = read_table("cues.csv", ("pattern", "type"))
-    return [(re.compile(LOOKAHEAD.sub("", row["pattern"].strip()), re.IGNORECASE), row["type"].strip()) for row in rows]
+    return [(re.compile(_without_lookahead(row["pattern"].strip()), re.IGNORECASE), row["type"].strip()) for row in rows]
