@@ -326,6 +326,8 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("Iranian drones are reaching Russia via the Caspian Sea.", [("Iran", "drones")]),
     ("Belarus has handed Russia 100 tanks.", [("Belarus", "weapons")]),
     ("The shipment of Iranian missiles reached Russia last week.", [("Iran", "missiles")]),
+    ("North Korean soldiers have been spotted in the Kursk region.", [("North Korea", "troops")]),
+    ("Iranian drones were seen over Kyiv.", []),
     # the same words where nothing reaches Russia
     ("Ukraine relies on the US for weapons.", []),
     ("The ship carried North Korean shells.", []),

@@ -50,7 +50,7 @@ QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
 INTO_RUSSIA = re.compile(r"\s+(?:in|at|to|into)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|far-eastern)\s+)?"
-                         r"(?:Russia|Russian|Moscow)\b", re.I)   # "drones arrived in Russia"
+                         r"(?:Russia|Russian|Moscow|Kursk|Vladivostok|Rostov|Belgorod)\b", re.I)   # "drones arrived in Russia"
 WRECKAGE = re.compile(r"debris|fragments?|wreckage|remnants|remains", re.I)
 PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced|available|up)\s+for\s+(?:the\s+)?$", re.I)
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
