@@ -135,6 +135,21 @@ def test_milestones_are_labelled_and_undated_events_counted() -> None:
     assert any("1 undated event not drawn" in t for t in texts)
 
 
+def test_milestone_labels_take_the_lower_row_unless_they_would_collide() -> None:
+    def deal(key: str, day: str, item: str) -> tuple[object, ...]:
+        return (key, day, "day", day, day, None, "event", "North Korea", "Russia", item, "agreement", None, np.nan,
+                "agreement", None, "Paper B", None)
+
+    rows = [deal("a", "2022-11-05", "drone production deal"), deal("b", "2024-06-01", "defence pact"),
+            deal("c", "2024-06-19", "Comprehensive Strategic Partnership")]
+    fig = timeline_figure(pd.DataFrame(rows, columns=COLUMNS))
+    rows_of = {a.text.split(" (")[0]: a.y for a in fig.layout.annotations if a.yref == "paper" and a.y >= 1}
+    low = min(rows_of.values())
+    assert rows_of["drone production deal"] == low and rows_of["defence pact"] == low   # far apart: one row
+    partnership = next(y for text, y in rows_of.items() if text.startswith("Comprehensive"))
+    assert partnership > low                                                           # next to the pact: above
+
+
 def test_highlight_adds_a_ring_on_the_selected_event() -> None:
     fig = timeline_figure(table(), highlight_ids=["d"])
     rings = [t for t in fig.data if t.name == "selected"]

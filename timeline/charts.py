@@ -64,6 +64,8 @@ PACK_UP_TO = 3000
 MAX_MILESTONES = 12
 MILESTONE_KINDS = ("agreement",)
 """Events of these kinds are milestones: a dotted rule and a label at the top of the timeline."""
+LABEL_CHAR_SHARE = 1 / 110   # the share of the time axis one character of a milestone label takes, about
+"""Labels go in the lower of two rows unless they would run into the label before them there."""
 _SUBROWS = 5
 _LANE_SPREAD = 0.36
 _BASIS_WORDS = {"event": "date of the event", "statement": "date of the statement",
@@ -348,6 +350,8 @@ def _milestones(dated: pd.DataFrame, start: np.ndarray, shapes: list[dict[str, o
     dates = _text(dated, "date").to_numpy(dtype=object)[picks]
     seen: set[tuple[str, str]] = set()
     out: list[dict[str, object]] = []
+    span = float(start.max() - start.min()) if len(start) else 0.0
+    row_ends = [-np.inf, -np.inf]   # where the last label of each of the two label rows ends, in x units
     for i, item, date in zip(picks, items, dates, strict=True):
         if (item, date) in seen:
             continue
@@ -358,8 +362,11 @@ def _milestones(dated: pd.DataFrame, start: np.ndarray, shapes: list[dict[str, o
         at = float(start[i])
         shapes.append({"type": "line", "xref": "x", "x0": at, "x1": at, "yref": "paper", "y0": 0, "y1": 1,
                        "line": {"color": "#444444", "width": 1, "dash": "dot"}})
+        half = len(label) * LABEL_CHAR_SHARE * span / 2
+        row = next((r for r, end in enumerate(row_ends) if at - half > end), int(np.argmin(row_ends)))
+        row_ends[row] = at + half
         out.append({
-            "x": at, "y": 1.0 + 0.055 * (len(out) % 2), "xref": "x", "yref": "paper", "yanchor": "bottom",
+            "x": at, "y": 1.0 + 0.055 * row, "xref": "x", "yref": "paper", "yanchor": "bottom",
             "showarrow": False, "text": label.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"),
             "font": {"size": 11, "color": "#222222"}, "bgcolor": "rgba(255,255,255,0.85)",
         })
