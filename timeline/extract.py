@@ -263,12 +263,17 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
         return _run_before(sentence, before)
     if not after:
         return _run_before(sentence, before)   # "the shells and missiles that we supply"
-    chosen = [after[0]]
-    for item in after[1:]:
-        if not _coordinated(sentence, chosen[-1].end, item.start):
+    return _run_after(sentence, after)
+
+
+def _run_after(sentence: str, items: list[Item]) -> list[Item]:
+    """The first item and those listed after it ("shells, missiles and troops")."""
+    run = items[:1]
+    for item in items[1:]:
+        if not _coordinated(sentence, run[-1].end, item.start):
             break
-        chosen.append(item)
-    return chosen
+        run.append(item)
+    return run
 
 
 def _run_before(sentence: str, before: list[Item]) -> list[Item]:
@@ -291,11 +296,7 @@ def _contents(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item
         if not rx.CARRIER.fullmatch(item.text) or not inside:
             out.append(item)
             continue
-        run = [inside[0]]
-        for nxt in (i for i in items if i.start > inside[0].end):
-            if not _coordinated(sentence, run[-1].end, nxt.start):
-                break
-            run.append(nxt)
+        run = _run_after(sentence, [i for i in items if i.start >= inside[0].start])
         out.extend(i for i in run if i not in out)
     return out
 

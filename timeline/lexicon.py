@@ -169,11 +169,14 @@ def find_items(text: str) -> list[Item]:
 
 def find_cues(text: str) -> list[Cue]:
     """Every cue word; one span may carry several types ("claims": hedge and attribution)."""
-    out = []
-    for m in lexicon().cues.finditer(text):
-        for t in cue_types(m.group().lower()):
-            out.append(Cue(m.start(), m.end(), m.group(), t))
-    return out
+    return list(_cues(text))
+
+
+@lru_cache(maxsize=2048)
+def _cues(text: str) -> tuple[Cue, ...]:
+    """Cached: the engine reads each sentence's cues twice (its facts, and the date of its saying)."""
+    return tuple(Cue(m.start(), m.end(), m.group(), t)
+                 for m in lexicon().cues.finditer(text) for t in cue_types(m.group().lower()))
 
 
 @lru_cache(maxsize=4096)
