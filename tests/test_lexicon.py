@@ -57,6 +57,16 @@ def test_cues(word: str, types: set[str]) -> None:
     assert {c.type for c in find_cues(word)} == types
 
 
+@pytest.mark.parametrize(("text", "generic"), [
+    ("never supplied weapons or ammunition", [False, False]),
+    ("weapons and drones", [False, False]),
+    ("weapons, including shells", [True, False]),
+    ("a shipment of weapons, which will include drones", [True, False]),
+])
+def test_a_vague_item_named_beside_another_is_a_thing_of_its_own(text: str, generic: list[bool]) -> None:
+    assert [item.generic for item in find_items(text)] == generic
+
+
 def test_a_new_supplier_is_one_line() -> None:
     header = (RULES_DIR / "suppliers.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == "alias,canonical,form,case"

@@ -24,11 +24,11 @@ SCORER = ROOT.parent / "shared" / "benchmarks" / "score_events.py"
 
 def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None = "2024-10-04", basis: str = "report",
        grain: str | None = "day", value: float | None = None, article: str = "a", supplier: str = "North Korea",
-       note: str | None = None, start: int = 0) -> Event:
+       note: str | None = None, start: int = 0, sentence: str = "It was said.") -> Event:
     return Event(id=f"{article}{start}", supplier=supplier, recipient="Russia", item=item_class, item_class=item_class,
                  kind=kind, quantity=str(value) if value else None, quantity_value=value, date=date, grain=grain,
                  date_basis=basis if date or basis == "report" else "undated", article_id=article, publisher=f"pub-{article}",
-                 sentence="s", sentence_start=start, sentence_end=start + 1, note=note)
+                 sentence=sentence, sentence_start=start, sentence_end=start + 1, note=note)
 
 
 @pytest.mark.parametrize(("events", "count"), [
@@ -46,6 +46,9 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
     ([ev(date=None, basis="undated"), ev(date="2023-05", basis="event", grain="month", start=5)], 1),
     # vague "weapons" now is not the dated 2022 shipment of tanks
     ([ev(item_class="weapons", note="generic"), ev(item_class="drones", date="2022", basis="event", grain="year", start=5)], 2),
+    # a related-link line retells the claim the body dates; a sentence of news does not
+    ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia buying shells, officials say", start=5)], 1),
+    ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia is buying shells.", start=5)], 2),
 ])
 def test_merge_article(events: list[Event], count: int) -> None:
     assert len(merge_article(events)) == count

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,6 +139,9 @@ def _plain(patterns: list[str]) -> list[str]:
     return [re.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
 
 
+COORDINATION = re.compile(r",? (?:and|or|and/or) |, | ?/ ?", re.IGNORECASE)
+
+
 def find_actors(text: str) -> list[Actor]:
     return list(_actors(text))
 
@@ -164,6 +167,19 @@ def find_items(text: str) -> list[Item]:
         heads = [f for f in found if f[1][1] != "model"]
         _, (item_class, role) = (heads or found)[-1]
         out.append(Item(m.start(), m.end(), m.group(), item_class, role == "generic"))
+    return _coordinated_not_generic(text, out)
+
+
+def _coordinated_not_generic(text: str, items: list[Item]) -> list[Item]:
+    """'weapons or ammunition' names two things; 'weapons, including shells' names one: only the first
+    makes the vague word a fact of its own."""
+    out = list(items)
+    for i, (a, b) in enumerate(zip(items, items[1:], strict=False)):
+        if a.generic != b.generic and COORDINATION.fullmatch(text[a.end:b.start]):
+            if a.generic:
+                out[i] = replace(a, generic=False)
+            else:
+                out[i + 1] = replace(b, generic=False)
     return out
 
 

@@ -138,8 +138,14 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
     if a.quantity_value is not None and a.quantity_value == b.quantity_value:
         return True    # "1,000 containers" told in the lead and again in a quote
     if (a.date_basis == "report") != (b.date_basis == "report"):
-        return a.date == b.date
+        reported = a if a.date_basis == "report" else b
+        return a.date == b.date or _title_like(reported.sentence) and _nested(a, b)
     return _nested(a, b)
+
+
+def _title_like(sentence: str | None) -> bool:
+    """A headline, related link or caption line: it retells a fact the body dates, it does not add one."""
+    return bool(sentence) and not sentence.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", ":"))
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
