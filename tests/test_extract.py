@@ -335,3 +335,27 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
 ])
 def test_more_ways_of_telling_a_supply(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what acts is not what is supplied; a right is not a fact
+    ("Such weapons can provide Russia's army time.", []),
+    ("North Korea maintains the right to export military equipment.", []),
+    # the supplier behind a describing word
+    ("Russia's purchase of shells from the isolated North Korean government went on.", [("North Korea", "ammunition")]),
+    # a vague word listed beside a specific one is a thing of its own
+    ("North Korea said it never supplied weapons or ammunition to Russia.",
+     [("North Korea", "weapons"), ("North Korea", "ammunition")]),
+])
+def test_this_sessions_wordings(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.supplier, c.item_class) for c in analyse(sentence, [], None, "Iran")] == expected
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a saying in a leading or trailing subordinate clause is not the sentence's
+    ("Weeks after the US claimed it, North Korea denied sending arms to Russia, according to state media.", "state media"),
+    ("China denied that it sent drones to Russia, after the United States accused Beijing of aiding Moscow.", None),
+])
+def test_a_subordinate_saying_does_not_govern(sentence: str, speaker: str | None) -> None:
+    found = analyse(sentence, [])
+    assert found and found[0].attributed_to == speaker and found[0].kind == "denial"

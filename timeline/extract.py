@@ -262,6 +262,8 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
             before = before[:-1]   # "the engines for its drones come from China": the engines
         return _run_before(sentence, before)
     if not after:
+        if before and rx.SUBJECT_MODAL.fullmatch(sentence, before[-1].end, cue.start):
+            return []   # "such weapons can provide Russia time": the weapons act, they are not supplied
         return _run_before(sentence, before)   # "the shells and missiles that we supply"
     return _run_after(sentence, after)
 
@@ -366,7 +368,7 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     adjective = [x for x in suppliers if _makes(sentence, x, item)]
     by = [x for x in suppliers if x.start > cue.end and re.search(r"\bby\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
     source = [x for x in suppliers if x.start > cue.end
-              and re.search(r"\bfrom\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
+              and re.search(r"\bfrom\s+(?:the\s+)?(?-i:(?!an?\s)[a-z-]+\s+){0,2}?\[?$", sentence[:x.start], re.I)]   # "from the isolated North Korean regime"
     left = [x for x in suppliers if x.end <= cue.start and x.form != "adjective"]
     left_adj = [x for x in suppliers if x.end <= cue.start]
     if cue.type in ("agree", "negotiate"):

@@ -38,6 +38,8 @@ OPENING_ADVERBIAL = re.compile(r"\s*(?:On|In|At|Last|Earlier|Later|During|Since|
                                r"Yesterday|Today)\b", re.I)   # "On January 4, the coordinator, John Kirby, said"
 TRAILING_DATE = re.compile(r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
                            r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))+$", re.I)
+SUBORDINATOR = re.compile(r"\s*(?:(?:weeks|days|months|years|hours|shortly|soon|just|long)\s+)?"
+                          r"(?:after|before|since|until|when|while|because|as|once|even as)\s", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:on|of|the|these|those|such|any|his|her|their|its|to|against|about|over|with|"
                          r"denied|rejected|dismissed|refuted)\s+$", re.I)
 ADVERBIAL = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|later|also|again|then|now|today|yesterday|"
@@ -107,6 +109,8 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         words = subject.split()
         if not words or len(words) > 8 or any(w.lower() in ("that", "which", "who") for w in words):
             continue
+        if SUBORDINATOR.match(subject):
+            continue   # "Weeks after the US claimed ..., North Korea denied": not the sentence's saying
         tail = sentence[cue.end:hi]
         source = _clean_source(subject)
         before = sentence[lo:subject_start].rstrip().rstrip("\"”’").rstrip()   # '"...," the minister said'

@@ -11,6 +11,7 @@ SAYING_REACH = 50    # characters between a saying verb and the date that dates 
 SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use", "rely")
 USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
 CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
+                          r"|,\s+after\s+(?=(?-i:the\s+[A-Z]|[A-Z][a-z]+\s+(?!\d)))"
                           r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
                          r"merchant|Russian|Iranian|Chinese|Korean|supply|tanker)\s+$", re.I)
@@ -56,10 +57,11 @@ PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
 ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 SPECULATION = re.compile(r"\b(?:could|might)\s+(?!have\b|not\b)(?:[\w-]+\s+){0,2}?(?:to\s+)?$", re.I)   # "could continue to"
-NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring)\b"
+NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring|right to)\b"
                   r"(?:\s+[\w-]+){0,3}\s+$", re.I)
 CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
                           r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
 REACHED_RUSSIA = re.compile(r"\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I)   # "drones are reaching Russia"
 HELP_WITH = re.compile(r"\s+(?:Russia|Moscow|the Kremlin)\s+with\b", re.I)   # "Iran is helping Russia with drones"
 RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # "relies on North Korea for shells"
+SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s+(?:also\s+|still\s+)?", re.I)
