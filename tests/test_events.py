@@ -148,6 +148,7 @@ def test_a_pronoun_source_is_the_source_of_the_sentence_before(body: str, speake
      "been delivered to Russia.", "report"),
     ("Iran has previously supplied drones to Russia, officials say.", "undated"),
     ("North Korea has already supplied Russia with five million shells, officials say.", "report"),   # a running total
+    ("The purchase of shells from North Korea has emptied its stores, officials say.", "undated"),
 ])
 def test_background_is_read_beside_the_supply_verb(body: str, basis: str) -> None:
     text = "Weather turns cold in Kyiv\nThe city opened warming points in schools and metro stations.\n" \

@@ -54,6 +54,14 @@ def test_merge_article(events: list[Event], count: int) -> None:
     assert len(merge_article(events)) == count
 
 
+def test_a_quoted_denial_takes_the_date_of_the_denial_it_repeats() -> None:
+    dated = replace(ev(item_class="weapons", kind="denial", date="2022-09-21", basis="statement"), published="2022-09-22")
+    quoted = replace(ev(item_class="ammunition", kind="denial", date="2022-09-22", start=5), published="2022-09-22")
+    older = replace(dated, date="2022-08-01", published="2022-09-22")
+    assert {e.date for e in merge_article([dated, quoted])} == {"2022-09-21"}
+    assert {e.date for e in merge_article([older, quoted])} == {"2022-08-01", "2022-09-22"}
+
+
 def test_merge_keeps_the_finer_date_and_its_evidence() -> None:
     year = ev(date="2024", basis="event", grain="year", item_class="agreement", kind="agreement", start=50)
     month = ev(date="2024-06", basis="event", grain="month", item_class="agreement", kind="agreement", start=5)

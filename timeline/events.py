@@ -65,6 +65,7 @@ LEAD_SENTENCES = 2        # story sentences after the headline that carry the ne
 LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this article") are not the lead
 NEWS_TENSES = ("present", "perfect")
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
+PRESUPPOSED = re.compile(r"\W*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}$")
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
 BACKGROUND = re.compile(r"\b(?:previously|earlier|in the past|formerly|for years|long been|past|"
                         r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
@@ -121,6 +122,8 @@ def _background(text: str, cand: Candidate) -> bool:
     elsewhere in the sentence ("a previously reported deal has now gone through") does not."""
     before = " ".join(text[:cand.cue.start].split()[-BACKGROUND_REACH:])
     after = " ".join(text[cand.cue.start:].split()[:BACKGROUND_REACH + 1])
+    if PRESUPPOSED.match(text[:cand.cue.start]) and re.match(r"\s+of\b", text[cand.cue.end:]):
+        return True   # "The purchase of shells from North Korea showed ...": a fact the reader already knows
     return BACKGROUND.search(before + " " + after) is not None
 
 

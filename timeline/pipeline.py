@@ -78,6 +78,8 @@ def events_from_articles(articles: Iterable[object]) -> list[Event]:
 
 
 # --- merging ---------------------------------------------------------------------------------------------
+DATE_FIELDS = ("date", "grain", "date_start", "date_end", "date_text", "date_basis")
+
 
 def kind_group(kind: str) -> str:
     return KIND_GROUPS.get(kind, "asserted")
@@ -87,6 +89,7 @@ def merge_article(events: list[Event]) -> list[Event]:
     """Fold the mentions of one fact in one article: same supplier, class and kind of statement, dates that
     agree (one within the other, or one undated), amounts that do not differ. A vague item ("weapons")
     folds into a specific one of the same supplier."""
+    events = _denials_dated_as_one(events)
     out: list[Event] = []
     buckets: dict[tuple[str, str, str], list[Event]] = {}
     for ev in events:
@@ -102,6 +105,27 @@ def merge_article(events: list[Event]) -> list[Event]:
     for ev in out:
         ev.note = None
     return out
+
+
+def _denials_dated_as_one(events: list[Event]) -> list[Event]:
+    """A supplier's denial is one statement however often the article quotes it: 'denied on Wednesday ...'
+    dates the quote 'we have never exported ammunition' that has no date of its own."""
+    out = []
+    for ev in events:
+        dated = [o for o in events if o.kind == "denial" and o.supplier == ev.supplier
+                 and o.date_basis in ("event", "statement") and o.grain == "day" and _recent(o, ev.published)]
+        if ev.kind == "denial" and ev.date_basis == "report" and len({o.date for o in dated}) == 1:
+            ev = replace(ev, **{name: getattr(dated[0], name) for name in DATE_FIELDS})
+        out.append(ev)
+    return out
+
+
+def _recent(ev: Event, published: str | None) -> bool:
+    """Said within the week before publication: the article's news, not an earlier denial it recalls."""
+    if not published or not ev.date:
+        return False
+    days = (dt.date.fromisoformat(published) - dt.date.fromisoformat(ev.date)).days
+    return 0 <= days <= 7
 
 
 def merge_across(events: list[Event]) -> list[Event]:
@@ -164,7 +188,7 @@ def _nested(a: Event, b: Event) -> bool:
 
 def _absorb(kept: Event, other: Event, same_article: bool) -> None:
     if _better_date(other, kept):
-        for name in ("date", "grain", "date_start", "date_end", "date_text", "date_basis"):
+        for name in DATE_FIELDS:
             setattr(kept, name, getattr(other, name))
         if same_article:
             kept.sentence, kept.sentence_start, kept.sentence_end = other.sentence, other.sentence_start, other.sentence_end
