@@ -346,6 +346,9 @@ def test_more_ways_of_telling_a_supply(sentence: str, expected: list[tuple[str, 
     # a vague word listed beside a specific one is a thing of its own
     ("North Korea said it never supplied weapons or ammunition to Russia.",
      [("North Korea", "weapons"), ("North Korea", "ammunition")]),
+    # a denial's "any" after the verb is not a condition
+    ("A spokesman rejected claims that Tehran had sent any weapons, including drones, to Russia.",
+     [("Iran", "weapons"), ("Iran", "drones")]),
 ])
 def test_this_sessions_wordings(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.supplier, c.item_class) for c in analyse(sentence, [], None, "Iran")] == expected

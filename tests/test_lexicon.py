@@ -67,6 +67,11 @@ def test_a_vague_item_named_beside_another_is_a_thing_of_its_own(text: str, gene
     assert [item.generic for item in find_items(text)] == generic
 
 
+@pytest.mark.parametrize("text", ["a space rocket", "the rocket launch site", "the rocket launch pad"])
+def test_space_rockets_are_not_weapons(text: str) -> None:
+    assert [i.item_class for i in find_items(text)] in ([], ["other"])
+
+
 def test_a_new_supplier_is_one_line() -> None:
     header = (RULES_DIR / "suppliers.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == "alias,canonical,form,case"

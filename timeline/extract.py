@@ -165,8 +165,8 @@ def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue, cues: list[C
     before = sentence[region[0]:cue.start]
     after = sentence[cue.end:min(region[1], cue.end + 30)]
     denied = any(c.type == "deny" and region[0] <= c.start < cue.start for c in cues)
-    return bool(rx.CONDITION.search(before) or rx.ANY_BEFORE.search(before) and not denied or rx.NORM.search(before) or rx.PURPOSE.search(before)
-                or re.match(r"\s+(?:of\s+)?any\b", after, re.I))
+    any_near = rx.ANY_BEFORE.search(before) or re.match(r"\s+(?:of\s+)?any\b", after, re.I)
+    return bool(rx.CONDITION.search(before) or any_near and not denied or rx.NORM.search(before) or rx.PURPOSE.search(before))
 
 
 def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Actor], cues: list[Cue]) -> bool:
