@@ -171,6 +171,16 @@ def test_a_saying_dates_the_next_sentence_from_the_same_source(follow_up: str, d
 
 
 @pytest.mark.parametrize(("body", "count"), [
+    ("Russia used North Korean missiles in its recent strikes on Kharkiv, police say. The city is calm.", 1),
+    ("The city is calm after a week of strikes and long nights. Many shops are open again in the centre. "
+     "Russia used North Korean missiles in other strikes too.", 0),
+])
+def test_a_weapon_used_without_a_date_is_an_event_only_as_the_news(body: str, count: int) -> None:
+    events = extract_events(article("Strikes on Kharkiv\n" + body, dt.date(2024, 2, 8)))
+    assert [(e.supplier, e.date_basis) for e in events] == [("North Korea", "report")] * count
+
+
+@pytest.mark.parametrize(("body", "count"), [
     ("Seoul says North Korea could continue to supply more troops to Russia in the future.", 1),   # the news
     ("The weather in the capital was mild and many people went out.\n"
      "Markets in the region were calm and traders expected little change today.\n"

@@ -178,6 +178,12 @@ CASES = [
     # troops are deployed, things are shipped, in one list
     ("North Korea has given Moscow 11,000 troops and 200 artillery pieces.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
+    # a weapon whose maker is named after it; two days listed are two facts
+    ("Russia fired missiles of North Korean origin on 30 December and 2 January.",
+     [("on 30 December", "2023-12-30"), ("2 January", "2024-01-02")],
+     [("North Korea", "missiles", "claim", "2023-12-30", "event"), ("North Korea", "missiles", "claim", "2024-01-02", "event")]),
+    ("Russia received shells made in North Korea from 3 to 9 May.", [("3", "2024-05-03"), ("9 May", "2024-05-09")],
+     [("North Korea", "ammunition", "shipment", "2024-05-03/2024-05-09", "event")]),
 ]
 
 
@@ -346,6 +352,7 @@ def test_more_ways_of_telling_a_supply(sentence: str, expected: list[tuple[str, 
     # a vague word listed beside a specific one is a thing of its own
     ("North Korea said it never supplied weapons or ammunition to Russia.",
      [("North Korea", "weapons"), ("North Korea", "ammunition")]),
+    ("Two of the five missiles that struck the city originated from North Korea.", [("North Korea", "missiles")]),
     # a denial's "any" after the verb is not a condition
     ("A spokesman rejected claims that Tehran had sent any weapons, including drones, to Russia.",
      [("Iran", "weapons"), ("Iran", "drones")]),

@@ -107,8 +107,8 @@ def extract_events(article: Article) -> list[Event]:
             background = _background(text, cand)
             is_news = (cand.supplier, cand.item_class) in news or not background and (
                 cand.tense in NEWS_TENSES or (n in lead or cand.said_now) and cand.tense != "pluperfect")
-            if cand.speculative and cand.date is None and not is_news:
-                continue   # "could continue to supply more troops": a forecast in passing, not a fact
+            if cand.only_as_news and cand.date is None and not is_news:
+                continue   # "could continue to supply troops", "fired North Korean missiles": in passing, not a fact
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
         inherited = _carried_attribution(text, inherited)
@@ -224,12 +224,13 @@ def _shift(m: Mention, offset: int) -> Mention:
 
 
 def _headline_facts(article: Article) -> set[tuple[str, str]]:
-    """(supplier, item class) pairs the headline reports: the article's news."""
+    """(supplier, item class) pairs the headline reports: the article's news. A weapon used ("Russia fired a
+    North Korean missile") makes the claim news, not every later mention of that supplier's missiles."""
     from timeline.extract import analyse
 
     if not article.headline:
         return set()
-    return {(c.supplier, c.item_class) for c in analyse(article.headline, [])}
+    return {(c.supplier, c.item_class) for c in analyse(article.headline, []) if c.cue.type != "use"}
 
 
 SAID_BACK = re.compile(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from timeline import extract_patterns as rx
 from timeline.dates import Mention
 from timeline.extract_attribution import Attribution, sayings
-from timeline.extract_dates import governing_date
+from timeline.extract_dates import also_dated, governing_date
 from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
 from timeline.quantities import Quantity, find_quantities
 
@@ -39,7 +39,7 @@ class Candidate:
     date_basis: str = "undated"
     tense: str = "other"        # present, perfect, past, pluperfect, future, other
     said_now: bool = False      # under a present-tense saying ("officials say ...")
-    speculative: bool = False   # "could supply": an event only when it is the article's news
+    only_as_news: bool = False  # "could supply", "fired North Korean missiles": undated, a fact only as the news
 
 
 def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
@@ -92,11 +92,13 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue   # "forces deployed for duty on the border with Ukraine": at home, not sent to Russia
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = governing_date(cand, sentence, dates, saying, region)
-                if cue.type == "use" and (cand.date_basis == "undated" or cand.item_class not in rx.USED_AS_EVIDENCE):
-                    continue   # a foreign weapon fired on a given day is a supply claim; mere use is background
+                if cue.type == "use" and cand.item_class not in rx.USED_AS_EVIDENCE:
+                    continue   # drones of Iranian design are built in Russia too: their use is not a supply
                 cand.said_now = bool(saying and saying.present)
-                cand.speculative = rx.SPECULATION.search(sentence, region[0], cue.start) is not None
+                cand.only_as_news = rx.SPECULATION.search(sentence, region[0], cue.start) is not None or cue.type == "use"
                 out.append(cand)
+                if cand.date and cand.date_basis == "event":
+                    out.extend(replace(cand, date=d) for d in also_dated(sentence, cand.date, dates))
     return _unique(out)
 
 
@@ -346,9 +348,11 @@ def _to_third_party(sentence: str, item: Item, actors: list[Actor]) -> bool:
 
 
 def _makes(sentence: str, actor: Actor, item: Item) -> bool:
-    """'North Korean shells', "Iran's Shahed drones": the actor names the maker of the item right after it."""
+    """'North Korean shells', "Iran's Shahed drones", "missiles of North Korean origin", "shells made in North
+    Korea": the actor names the maker of the item."""
     if item.start < actor.end:
-        return False
+        return rx.MAKER_AFTER.fullmatch(sentence, item.end, actor.start) is not None and (
+            actor.form == "name" or rx.ORIGIN.match(sentence, actor.end) is not None)
     gap = sentence[actor.end:item.start]
     if actor.form == "adjective":
         return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*", gap) is not None
@@ -502,7 +506,7 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
     for c in sorted(cands, key=lambda c: c.cue.type == "use"):   # a supply verb says more than use
         if c.supplier in systems and rx.LAUNCHERS.fullmatch(c.item):
             continue
-        key = (c.supplier, c.item_span)
+        key = (c.supplier, c.item_span, c.date.value if c.date else None)
         if key in seen:
             continue
         seen.add(key)

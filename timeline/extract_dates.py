@@ -51,10 +51,25 @@ def _span(sentence: str, m: Mention, dates: list[Mention]) -> Mention:
     """'in October and November', 'from May to July': two dates joined into the interval they span."""
     for n in dates:
         joined = n.start > m.end and re.fullmatch(r"\s*(?:and|to|until|through|-|–)\s*", sentence[m.end:n.start], re.I)
+        if joined and _two_days(m, n) and "and" in sentence[m.end:n.start]:
+            continue   # "on 30 December and 2 January": two days, two facts (see also_dated)
         if joined and m.value and n.value and m.first_day and n.last_day and m.first_day <= n.last_day:
             return replace(m, end=n.end, text=sentence[m.start:n.end], value=f"{m.value}/{n.value}",
                            grain="interval", last_day=n.last_day)
     return m
+
+
+def also_dated(sentence: str, m: Mention, dates: list[Mention]) -> list[Mention]:
+    """'strikes on 30 December and 2 January': the other days listed with the governing one."""
+    out = []
+    for n in sorted(dates, key=lambda d: d.start):
+        if n.start > m.end and _two_days(m, n) and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", sentence[(out[-1] if out else m).end:n.start]):
+            out.append(n)
+    return out
+
+
+def _two_days(m: Mention, n: Mention) -> bool:
+    return m.grain == n.grain == "day" and m.value != n.value
 
 
 def _rate(sentence: str, m: Mention) -> bool:

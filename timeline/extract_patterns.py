@@ -65,3 +65,5 @@ REACHED_RUSSIA = re.compile(r"\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I) 
 HELP_WITH = re.compile(r"\s+(?:Russia|Moscow|the Kremlin)\s+with\b", re.I)   # "Iran is helping Russia with drones"
 RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # "relies on North Korea for shells"
 SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s+(?:also\s+|still\s+)?", re.I)
+MAKER_AFTER = re.compile(r"\s+(?:of|(?:made|produced|manufactured|built)\s+in)\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin"
+ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
