@@ -170,6 +170,14 @@ def test_a_saying_dates_the_next_sentence_from_the_same_source(follow_up: str, d
     assert [e.date for e in events] == [date]
 
 
+def test_a_treaty_step_naming_only_russia_is_the_treaty_of_the_story() -> None:
+    body = ("North Korea ratified its defence treaty with Russia on Monday, state media said. "
+            "The vote was unanimous. Putin signed the treaty on Saturday. Putin then met his defence chiefs.")
+    events = extract_events(article("Treaty news\n" + body, dt.date(2024, 11, 13)))
+    assert [(e.supplier, e.item_class, e.date) for e in events] == [
+        ("North Korea", "agreement", "2024-11-11"), ("North Korea", "agreement", "2024-11-09")]
+
+
 @pytest.mark.parametrize(("body", "count"), [
     ("Russia used North Korean missiles in its recent strikes on Kharkiv, police say. The city is calm.", 1),
     ("The city is calm after a week of strikes and long nights. Many shops are open again in the centre. "

@@ -182,6 +182,15 @@ CASES = [
     ("Russia fired missiles of North Korean origin on 30 December and 2 January.",
      [("on 30 December", "2023-12-30"), ("2 January", "2024-01-02")],
      [("North Korea", "missiles", "claim", "2023-12-30", "event"), ("North Korea", "missiles", "claim", "2024-01-02", "event")]),
+    # treaty steps; a relative clause closed by a comma gives the date back to the main clause; a dated place
+    ("North Korea signed the treaty, which was concluded on June 19, on Monday.",
+     [("June 19", "2024-06-19"), ("Monday", "2024-11-11")],
+     [("North Korea", "agreement", "agreement", "2024-11-11", "event"),
+      ("North Korea", "agreement", "agreement", "2024-06-19", "event")]),
+    ("The Duma okayed the treaty with North Korea on October 24.", [("October 24", "2024-10-24")],
+     [("North Korea", "agreement", "agreement", "2024-10-24", "event")]),
+    ("Seoul, November 13: North Korea has ratified the treaty with Russia, the agency reported.",
+     [("November 13", "2024-11-13")], [("North Korea", "agreement", "agreement", None, "undated")]),
     ("Russia received shells made in North Korea from 3 to 9 May.", [("3", "2024-05-03"), ("9 May", "2024-05-09")],
      [("North Korea", "ammunition", "shipment", "2024-05-03/2024-05-09", "event")]),
 ]
@@ -235,6 +244,7 @@ def test_not_events(sentence: str) -> None:
      "assessment"),
     ("Wang denied that China supplied weapons to Russia, pushing back on claims made by a minister.", None),
     ("The U.S. Treasury on Thursday said Chinese firms had sold drones to Russia.", "U.S. Treasury"),
+    ("In a statement, KCNA said North Korea had shipped shells to Russia.", "KCNA"),   # an opening phrase, not a quote
 ])
 def test_attribution(sentence: str, speaker: str | None) -> None:
     found = analyse(sentence, [])

@@ -46,6 +46,10 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
     ([ev(date=None, basis="undated"), ev(date="2023-05", basis="event", grain="month", start=5)], 1),
     # vague "weapons" now is not the dated 2022 shipment of tanks
     ([ev(item_class="weapons", note="generic"), ev(item_class="drones", date="2022", basis="event", grain="year", start=5)], 2),
+    # a treaty step reported the next day is one fact; a strike is not the supply told two days later
+    ([ev(item_class="agreement", kind="agreement", date="2024-11-11", basis="event"),
+      ev(item_class="agreement", kind="agreement", date="2024-11-12", basis="statement", start=5)], 1),
+    ([ev(date="2024-01-02", basis="event"), ev(date="2024-01-04", basis="statement", start=5)], 2),
     # a related-link line retells the claim the body dates; a sentence of news does not
     ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia buying shells, officials say", start=5)], 1),
     ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia is buying shells.", start=5)], 2),

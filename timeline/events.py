@@ -91,6 +91,7 @@ def extract_events(article: Article) -> list[Event]:
     antecedent: str | None = None
     previous: list[Event] = []
     said_before: tuple[str | None, Mention] | None = None
+    story: str | None = None
     for n, sent in enumerate(article.sentences):
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
@@ -99,7 +100,7 @@ def extract_events(article: Article) -> list[Event]:
         if last_speaker is None and said_before:
             last_speaker = said_before[0]
         previous = []
-        for cand in analyse(text, local, inherited, antecedent):
+        for cand in analyse(text, local, inherited, antecedent) or _treaty_steps(text, local, inherited, story):
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
@@ -113,8 +114,20 @@ def extract_events(article: Article) -> list[Event]:
             previous.append(events[-1])
         inherited = _carried_attribution(text, inherited)
         said_before = saying_date(text, local)
+        story = _only_supplier(text) or story
         antecedent = _only_supplier(text)
     return events
+
+
+def _treaty_steps(text: str, mentions: list[Mention], inherited: str | None, story: str | None) -> list[Candidate]:
+    """'Putin signed the treaty on Saturday': a step of a treaty that names only Russia belongs to the treaty
+    with the supplier the story last named."""
+    from timeline.extract import analyse
+    from timeline.lexicon import find_actors
+
+    if story is None or any(a.is_supplier for a in find_actors(text)):
+        return []
+    return [c for c in analyse(text, mentions, inherited, story) if c.cue.type == "agree" and c.item_class == "agreement"]
 
 
 def _background(text: str, cand: Candidate) -> bool:

@@ -114,7 +114,8 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         tail = sentence[cue.end:hi]
         source = _clean_source(subject)
         before = sentence[lo:subject_start].rstrip().rstrip("\"”’").rstrip()   # '"...," the minister said'
-        if subject_start > lo and before.endswith(",") and TRAILING_TAIL.fullmatch(tail):
+        opening = OPENING_ADVERBIAL.match(before) and len(before.split()) <= 6   # "In a statement, KCNA said"
+        if subject_start > lo and before.endswith(",") and not opening and TRAILING_TAIL.fullmatch(tail):
             return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
         m = SAID_THAT.match(tail) or SAID_WHEN.match(tail)
         head_end = cue.end + (m.end() if m else 0)

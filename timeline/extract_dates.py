@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribution: Attribution | None,
                     span: tuple[int, int]) -> tuple[Mention | None, str]:
-    dateline = rx.DATELINE.match(sentence) or rx.AGENCY_DATELINE.match(sentence)
+    dateline = rx.DATELINE.match(sentence) or rx.AGENCY_DATELINE.match(sentence) or rx.DATED_PLACE.match(sentence)
     usable = [m for m in dates if (m.duration is None or m.value) and not _rate(sentence, m)
               and not (dateline and m.start < dateline.end())
               and not (rx.MADE_IN.search(sentence, 0, m.start) and not rx.MADE_IN.match(cand.cue.text + " "))
@@ -83,6 +83,8 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
     lo, hi = sorted((m.start, cue.start))
     between = sentence[lo:hi]
     if m.start > cue.start:
+        if re.search(r",\s*(?:which|who)\b[^,]*,\s*(?:on|in|at|last|this)?\s*$", between, re.I):
+            return False   # "signed the treaty, which was concluded in June, on Monday": the clause is closed
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|\w+ing)\b", between, re.I)
                     or rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
     if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:

@@ -22,6 +22,8 @@ BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been
 COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|&)\s*)+", re.I)
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
 AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,40},\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*\s+")
+DATED_PLACE = re.compile(r"\s*[A-Z][\w.'’ -]{1,30}(?:\s*\[[^\]]{1,30}\])?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                         r"(?:,?\s+\d{4})?\s*:\s+")   # "Seoul [South Korea], November 13: ..."
 MADE_IN = re.compile(r"\b(?:manufactured|produced|made|built|designed|developed|dating|dated|introduced)\s+"
                      r"(?:back\s+)?(?:in|from|during|since|to)?\s*(?:the\s+)?$", re.I)   # when the item was made
 INCLUDING = re.compile(r"\s*,?\s*(?:which|that)\s+(?:will\s+|would\s+|could\s+|should\s+)?(?:include[sd]?|comprise[sd]?|"

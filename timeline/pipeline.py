@@ -164,7 +164,17 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
     if (a.date_basis == "report") != (b.date_basis == "report"):
         reported = a if a.date_basis == "report" else b
         return a.date == b.date or _title_like(reported.sentence) and _nested(a, b)
-    return _nested(a, b)
+    return _nested(a, b) or _told_days_later(a, b) or _told_days_later(b, a)
+
+
+def _told_days_later(fact: Event, told: Event) -> bool:
+    """'X reported on Tuesday that North Korea signed the treaty' and '... signed it on Monday': the
+    statement tells the dated step of a treaty a few days before."""
+    if (fact.date_basis, told.date_basis) != ("event", "statement") or fact.grain != "day" or told.grain != "day" \
+            or fact.item_class != "agreement":   # a strike on 2 January is not the supply told on 4 January
+        return False
+    days = (dt.date.fromisoformat(str(told.date)) - dt.date.fromisoformat(str(fact.date))).days
+    return 0 < days <= 7
 
 
 def _title_like(sentence: str | None) -> bool:
