@@ -321,7 +321,7 @@ def _missile_systems(sentence: str, chosen: list[Item], items: list[Item]) -> li
 def _coordinated(sentence: str, end: int, start: int) -> bool:
     """Is the text between two items a list joint (", ", "and", "as well as", with amounts)?"""
     gap = re.sub(r"\b(?:of|the|its|some|about|around|over|more than|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
-                 " ", sentence[end:start], flags=re.I)
+                 " ", rx.TO_RUSSIA_INCLUDING.sub(" including ", sentence[end:start]), flags=re.I)
     if not gap.strip() or rx.COORDINATION.fullmatch(gap) or rx.INCLUDING.fullmatch(gap):
         return True
     return rx.COORDINATION.fullmatch(re.sub(r"[\w-]+\s*$", "", gap)) is not None   # "and construction workers"

@@ -23,7 +23,8 @@ SAID_THAT = re.compile(
 SAID_WHEN = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[\"“]?")
 TRAILING_TAIL = re.compile(r"[^,;:]{0,60}(?:[.\"”]?\s*|,\s*(?:adding|citing|noting|saying|as|but|without|and|in|vowing|"
                            r"warning|pledging|promising|calling|urging|threatening|announcing|according|after|amid|"
-                           r"following|while|which|who|when|where|referring|describing|stressing|explaining)\b.*)",
+                           r"following|while|which|who|when|where|referring|describing|stressing|explaining|reacting|responding|"
+                           r"replying|commenting|speaking|dismissing|rejecting|denying|insisting|reiterating)\b.*)",
                            re.S)
 INVERTED = re.compile(r"\s+((?:the\s+|an?\s+)\w[^,;:.()]{1,60}?|[A-Z][^,;:.()]{1,60}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{1,30}"
                       r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)

@@ -69,3 +69,4 @@ RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # 
 SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s+(?:also\s+|still\s+)?", re.I)
 MAKER_AFTER = re.compile(r"\s+(?:of|(?:made|produced|manufactured|built)\s+in)\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
+TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+$", re.I)   # "weapons to Russia, including shells"
