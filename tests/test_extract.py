@@ -363,6 +363,8 @@ def test_more_ways_of_telling_a_supply(sentence: str, expected: list[tuple[str, 
     ("North Korea said it never supplied weapons or ammunition to Russia.",
      [("North Korea", "weapons"), ("North Korea", "ammunition")]),
     ("Two of the five missiles that struck the city originated from North Korea.", [("North Korea", "missiles")]),
+    ("Two Chinese companies are involved in the manufacturing of attack drones used by Russia.", [("China", "drones")]),
+    ("Chinese firms are involved in the manufacturing of drones produced by Russian firms.", []),
     # a denial's "any" after the verb is not a condition
     ("A spokesman rejected claims that Tehran had sent any weapons, including drones, to Russia.",
      [("Iran", "weapons"), ("Iran", "drones")]),

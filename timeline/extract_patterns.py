@@ -15,7 +15,8 @@ CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but
                           r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
                          r"merchant|Russian|Iranian|Chinese|Korean|supply|tanker)\s+$", re.I)
-FOR_RUSSIA = re.compile(r"[^,;.]{0,80}?\bfor\s+(?:the\s+)?(?:Russia|Russian|Moscow|Kremlin)", re.I)
+FOR_RUSSIA = re.compile(r"[^,;.]{0,80}?\b(?:for(?:\s+use\s+by)?|used\s+by)\s+(?:the\s+)?(?:Russia|Russian|Moscow|Kremlin)",
+                        re.I)   # "manufactures drones for Russia", "production of attack drones used by Russia"
 ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement|deal|accord|talks|meeting|visit|"
                          r"invasion|election|war|offensive|incursion|attack)\b", re.I)
 BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
