@@ -35,7 +35,8 @@ TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "aga
 PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
                   "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
                   "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
-OPENING_ADVERBIAL = re.compile(r"\s*(?:On|In|At|Last|Earlier|Later|During|Since|After|Before|Meanwhile|However|"
+OPENING_ADVERBIAL = re.compile(r"\s*(?:On|In|At|Last|Earlier|Later|During|Since|After|Afterwards?|Before|Meanwhile|However|Then|"
+                               r"Subsequently|Separately|Additionally|In addition|Also|Moreover|Furthermore|"
                                r"Yesterday|Today)\b", re.I)   # "On January 4, the coordinator, John Kirby, said"
 TRAILING_DATE = re.compile(r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
                            r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))+$", re.I)
