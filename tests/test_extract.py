@@ -365,6 +365,11 @@ def test_more_ways_of_telling_a_supply(sentence: str, expected: list[tuple[str, 
     ("Two of the five missiles that struck the city originated from North Korea.", [("North Korea", "missiles")]),
     ("Two Chinese companies are involved in the manufacturing of attack drones used by Russia.", [("China", "drones")]),
     ("Chinese firms are involved in the manufacturing of drones produced by Russian firms.", []),
+    # troops told by what happens to them in the war
+    ("Some North Korean troops have been killed during combat in the Kursk region.", [("North Korea", "troops")]),
+    ("North Korean troops are on the front lines of Russia's war.", [("North Korea", "troops")]),
+    ("Ukraine captured two North Korean soldiers.", [("North Korea", "troops")]),
+    ("North Korean shells killed two people in Kharkiv.", []),
     # a denial's "any" after the verb is not a condition
     ("A spokesman rejected claims that Tehran had sent any weapons, including drones, to Russia.",
      [("Iran", "weapons"), ("Iran", "drones")]),
