@@ -170,6 +170,13 @@ def test_a_saying_dates_the_next_sentence_from_the_same_source(follow_up: str, d
     assert [e.date for e in events] == [date]
 
 
+def test_the_lead_is_dated_where_the_article_names_its_source_again() -> None:
+    body = ("South Korea's spy agency (NIS) has reported that 11,000 North Korean troops are stationed in Kursk. "
+            "A lawmaker briefed reporters, citing the NIS on 20 November. The talks went on.")
+    (event,) = extract_events(article("Troops news\n" + body, dt.date(2024, 11, 21)))
+    assert (event.date, event.date_basis) == ("2024-11-20", "statement")
+
+
 def test_a_treaty_step_naming_only_russia_is_the_treaty_of_the_story() -> None:
     body = ("North Korea ratified its defence treaty with Russia on Monday, state media said. "
             "The vote was unanimous. Putin signed the treaty on Saturday. Putin then met his defence chiefs.")

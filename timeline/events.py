@@ -8,6 +8,7 @@ INTERFACE (stable; others build on it):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, fields
@@ -92,6 +93,7 @@ def extract_events(article: Article) -> list[Event]:
     previous: list[Event] = []
     said_before: tuple[str | None, Mention] | None = None
     story: str | None = None
+    sayings: list[tuple[str, Mention]] = []
     for n, sent in enumerate(article.sentences):
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
@@ -114,9 +116,37 @@ def extract_events(article: Article) -> list[Event]:
             previous.append(events[-1])
         inherited = _carried_attribution(text, inherited)
         said_before = saying_date(text, local)
+        if said_before:
+            sayings.append((text, said_before[1]))
         story = _only_supplier(text) or story
         antecedent = _only_supplier(text)
-    return events
+    return [_dated_by_its_source(e, sayings) for e in events]
+
+
+def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Event:
+    """'The NIS has reported that ...' in the lead, and later '... citing the NIS on 20 November': the
+    article's news is that statement, dated where the article names its source again."""
+    from dataclasses import replace
+
+    if event.date_basis != "report" or not event.attributed_to or not event.published:
+        return event
+    keys = _source_keys(event.attributed_to)
+    for text, mention in sayings:
+        days = (dt.date.fromisoformat(event.published) - mention.first_day).days if mention.first_day else -1
+        if mention.grain == "day" and 0 < days <= 7 and any(k in text for k in keys):
+            day = mention.first_day.isoformat() if mention.first_day else None
+            return replace(event, date=mention.value, grain="day", date_start=day, date_end=day,
+                           date_text=mention.text, date_basis="statement")
+    return event
+
+
+def _source_keys(source: str) -> set[str]:
+    """How a source is named again: its acronym ("NIS"), or its last two words ("Intelligence Service")."""
+    keys = set(re.findall(r"\b[A-Z]{2,6}\b", source))
+    words = re.sub(r"\([^)]*\)", " ", source).split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
+        keys.add(" ".join(words[-2:]))
+    return keys - {"US", "UK", "UN", "EU"}
 
 
 def _treaty_steps(text: str, mentions: list[Mention], inherited: str | None, story: str | None) -> list[Candidate]:
