@@ -182,6 +182,9 @@ CASES = [
     ("Russia fired missiles of North Korean origin on 30 December and 2 January.",
      [("on 30 December", "2023-12-30"), ("2 January", "2024-01-02")],
      [("North Korea", "missiles", "claim", "2023-12-30", "event"), ("North Korea", "missiles", "claim", "2024-01-02", "event")]),
+    ("Beijing says it keeps strict controls over the export of drones.", [], [("China", "drones", "denial", None, "undated")]),
+    ("China said it was not aware of any exports of engines to Russia.", [],
+     [("China", "components", "denial", None, "undated")]),
     # treaty steps; a relative clause closed by a comma gives the date back to the main clause; a dated place
     ("North Korea signed the treaty, which was concluded on June 19, on Monday.",
      [("June 19", "2024-06-19"), ("Monday", "2024-11-11")],
