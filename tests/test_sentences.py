@@ -36,6 +36,7 @@ def sentences(text: str) -> list[str]:
         ("Cost: (about $5m.) Next year more.", ["Cost: (about $5m.)", "Next year more."]),
         ("Exports are controlled.Beijing denies it.", ["Exports are controlled.", "Beijing denies it."]),  # glued
         ("Read News.az and the U.S.Army site.", ["Read News.az and the U.S.Army site."]),
+        ("Shells went to Ukraine.In a briefing he said so.", ["Shells went to Ukraine.", "In a briefing he said so."]),
         ("  \n\n  ", []),
     ],
 )

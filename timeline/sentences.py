@@ -42,7 +42,7 @@ _CANDIDATE = re.compile(r"""[.!?]+['")\]]*(?=\s+)""")
 _NEXT_WORD = re.compile(r"""\s+(['"(\[$\u00a3\u20ac]*)(\w[\w'-]*)?""")
 # A full stop glued to the next sentence by a careless page ("...regulations.Beijing has"): a word of two or more
 # lower-case letters, the stop, then a capitalised word; "U.S.Army" and "News.az" are not split.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,})")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,}|(?:In|If|On|At|As|It|He|We|By|An)\s)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
