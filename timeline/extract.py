@@ -397,7 +397,7 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     for group in order:
         if group:
             return group[0].canonical
-    pronoun = re.search(r"\b(?:it|they|she|he|we|(?:his|her|their|our) (?:country|government|nation|state))\b",
+    pronoun = re.search(r"\b(?:it|they|she|he|we|(?:his|her|their|our|the) (?:country|government|nation|state))\b",
                         sentence[a:cue.start], re.I)
     if speakers and pronoun:
         return speakers[0].canonical
