@@ -134,9 +134,10 @@ def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Ev
     for text, mention in sayings:
         days = (dt.date.fromisoformat(event.published) - mention.first_day).days if mention.first_day else -1
         if mention.grain == "day" and 0 < days <= 7 and any(k in text for k in keys):
-            day = mention.first_day.isoformat() if mention.first_day else None
-            return replace(event, date=mention.value, grain="day", date_start=day, date_end=day,
-                           date_text=mention.text, date_basis="statement")
+            dated = replace(event, **_statement_date(text, mention))
+            dated.id = event_id(dated.supplier, dated.item_class, dated.kind, dated.date, dated.article_id,
+                                dated.sentence_start)
+            return dated
     return event
 
 
@@ -204,8 +205,6 @@ def _event(article: Article, offset: int, text: str, cand: Candidate, is_news: b
 def _said_back(previous: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
     """'This was reported by the ministry on Monday.': the sentence dates (and attributes) the statement
     of the facts read in the sentence before it, when those have no date of their own."""
-    from timeline.timex import grain_of, interval_of
-
     m = SAID_BACK.match(text)
     if not m or not previous:
         return
@@ -216,14 +215,20 @@ def _said_back(previous: list[Event], text: str, mentions: list[Mention], articl
         if m.group("by"):
             ev.attributed_to = m.group("by").strip()
         if dated:
-            d = dated[0]
-            own = interval_of(d.value or "")
-            ev.date, ev.grain, ev.date_basis = d.value, d.grain or grain_of(d.value or ""), "statement"
-            first, last = d.first_day or (own[0] if own else None), d.last_day or (own[1] if own else None)
-            ev.date_start = first.isoformat() if first else None
-            ev.date_end = last.isoformat() if last else None
-            ev.date_text = _phrase(text, d)
+            for name, value in _statement_date(text, dated[0]).items():
+                setattr(ev, name, value)
             ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+
+
+def _statement_date(text: str, mention: Mention) -> dict[str, str | None]:
+    """The date fields of a fact dated by when it was said: `mention`, in the sentence `text`."""
+    from timeline.timex import grain_of, interval_of
+
+    own = interval_of(mention.value or "")
+    first, last = mention.first_day or (own[0] if own else None), mention.last_day or (own[1] if own else None)
+    return {"date": mention.value, "grain": mention.grain or grain_of(mention.value or ""), "date_basis": "statement",
+            "date_start": first.isoformat() if first else None, "date_end": last.isoformat() if last else None,
+            "date_text": _phrase(text, mention)}
 
 
 def _same_speaker(source: str | None, before: str | None) -> bool:

@@ -139,7 +139,7 @@ def _plain(patterns: list[str]) -> list[str]:
     return [re.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
 
 
-COORDINATION = re.compile(r",? (?:and|or|and/or) |, | ?/ ?", re.IGNORECASE)
+LISTED_TOGETHER = re.compile(r",? (?:and|or|and/or) |, | ?/ ?", re.IGNORECASE)
 
 
 def find_actors(text: str) -> list[Actor]:
@@ -175,7 +175,7 @@ def _coordinated_not_generic(text: str, items: list[Item]) -> list[Item]:
     makes the vague word a fact of its own."""
     out = list(items)
     for i, (a, b) in enumerate(zip(items, items[1:], strict=False)):
-        if a.generic != b.generic and COORDINATION.fullmatch(text[a.end:b.start]):
+        if a.generic != b.generic and LISTED_TOGETHER.fullmatch(text[a.end:b.start]):
             if a.generic:
                 out[i] = replace(a, generic=False)
             else:
