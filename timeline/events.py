@@ -8,7 +8,6 @@ INTERFACE (stable; others build on it):
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, fields
@@ -118,8 +117,8 @@ def extract_events(article: Article) -> list[Event]:
         said_before = saying_date(text, local)
         if said_before:
             sayings.append((text, said_before[1]))
-        story = _only_supplier(text) or story
         antecedent = _only_supplier(text)
+        story = antecedent or story
     return [_dated_by_its_source(e, sayings) for e in events]
 
 
@@ -128,12 +127,14 @@ def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Ev
     article's news is that statement, dated where the article names its source again."""
     from dataclasses import replace
 
+    from timeline.timex import days_between
+
     if event.date_basis != "report" or not event.attributed_to or not event.published:
         return event
     keys = _source_keys(event.attributed_to)
     for text, mention in sayings:
-        days = (dt.date.fromisoformat(event.published) - mention.first_day).days if mention.first_day else -1
-        if mention.grain == "day" and 0 < days <= 7 and any(k in text for k in keys):
+        days = days_between(mention.value, event.published)
+        if days is not None and 0 < days <= 7 and any(k in text for k in keys):
             dated = replace(event, **_statement_date(text, mention))
             dated.id = event_id(dated.supplier, dated.item_class, dated.kind, dated.date, dated.article_id,
                                 dated.sentence_start)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from timeline.errors import InputError, TimelineError
 from timeline.events import EVENT_FIELDS, Event, extract_events
-from timeline.timex import interval_of
+from timeline.timex import days_between, interval_of
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 KIND_GROUPS = {"denial": "denial", "plan": "plan", "agreement": "agreement"}   # the rest: "asserted"
@@ -122,7 +122,7 @@ def _denials_dated_as_one(events: list[Event]) -> list[Event]:
 
 def _recent(ev: Event, published: str | None) -> bool:
     """Said within the week before publication: the article's news, not an earlier denial it recalls."""
-    days = _days_between(ev.date, published)
+    days = days_between(ev.date, published)
     return days is not None and 0 <= days <= 7
 
 
@@ -171,15 +171,9 @@ def _told_days_later(fact: Event, told: Event) -> bool:
     if (fact.date_basis, told.date_basis) != ("event", "statement") or fact.grain != "day" or told.grain != "day" \
             or fact.item_class != "agreement":   # a strike on 2 January is not the supply told on 4 January
         return False
-    days = _days_between(fact.date, told.date)
+    days = days_between(fact.date, told.date)
     return days is not None and 0 < days <= 7
 
-
-def _days_between(earlier: str | None, later: str | None) -> int | None:
-    """Days from one ISO day to another; None unless both are days."""
-    if not earlier or not later or len(earlier) != 10 or len(later) != 10:
-        return None
-    return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
 
 
 def _title_like(sentence: str | None) -> bool:

@@ -86,6 +86,13 @@ def _bounds(grain: str, m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def days_between(earlier: str | None, later: str | None) -> int | None:
+    """Days from one ISO day to another; None unless both are days."""
+    if not earlier or not later or grain_of(earlier) != "day" or grain_of(later) != "day":
+        return None
+    return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
+
+
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 

@@ -1,0 +1,30 @@
+"""TIMEX values: their grain, the days they cover, and the days between two of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex import days_between, grain_of, interval_of
+
+
+@pytest.mark.parametrize(("value", "grain", "first", "last"), [
+    ("2024-09", "month", dt.date(2024, 9, 1), dt.date(2024, 9, 30)),
+    ("2024-02-29", "day", dt.date(2024, 2, 29), dt.date(2024, 2, 29)),
+    ("2023", "year", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+])
+def test_grain_and_interval(value: str, grain: str, first: dt.date, last: dt.date) -> None:
+    assert grain_of(value) == grain
+    assert interval_of(value) == (first, last)
+
+
+@pytest.mark.parametrize(("earlier", "later", "days"), [
+    ("2024-11-11", "2024-11-13", 2),
+    ("2024-12-30", "2025-01-02", 3),
+    ("2024-11-13", "2024-11-11", -2),
+    ("2024-11", "2024-11-13", None),    # a month is not a day
+    (None, "2024-11-13", None),
+])
+def test_days_between(earlier: str | None, later: str | None, days: int | None) -> None:
+    assert days_between(earlier, later) == days
