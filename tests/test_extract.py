@@ -389,3 +389,40 @@ def test_this_sessions_wordings(sentence: str, expected: list[tuple[str, str]]) 
 def test_a_subordinate_saying_does_not_govern(sentence: str, speaker: str | None) -> None:
     found = analyse(sentence, [])
     assert found and found[0].attributed_to == speaker and found[0].kind == "denial"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # sanctions name the makers that supply Russia's war
+    ("Washington sanctioned three Chinese firms and a Russian partner involved in building and shipping attack drones.",
+     [("China", "drones")]),
+    ("The sanctions hit two Chinese makers of drone engines that helped Russia assemble long-range drones.",
+     [("China", "drones"), ("China", "components")]),
+    ("The Treasury sanctioned a Chinese company that makes engines for Russian drones.", [("China", "components")]),
+    ("Russian drones are being made using Chinese engines.", [("China", "components")]),
+    ("The Treasury sanctioned a Chinese company that makes engines for tractors.", []),
+    # people, reinforcements and combat
+    ("About 3,000 North Koreans were moved to the Kursk region in November.", [("North Korea", "troops")]),
+    ("Fresh North Korean reinforcements joined the fighting in Kursk.", [("North Korea", "troops")]),
+    ("Ordinary North Koreans went hungry that winter.", []),
+    # "sources" who tell are not where things come from; a thing sourced from a country is
+    ("Iran has handed Russia dozens of ballistic missiles, four sources told a news agency.", [("Iran", "missiles")]),
+    ("Moscow sources most of its shells from North Korea.", [("North Korea", "ammunition")]),
+    # "not ... any" is a denial, not a condition; a demand to stop is not a fact
+    ("The minister said Tehran had not sent any drones to Russia.", [("Iran", "drones")]),
+    ("We urge North Korea and Russia to stop unlawful arms transfers.", []),
+])
+def test_sanctions_people_and_sources(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted((c.supplier, c.item_class) for c in analyse(sentence, [])) == sorted(expected)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a trailing saying followed by any participle, or by a long "as saying" tail
+    ("Iran has sent Russia missiles, three officials told the paper, widening their military ties.", "three officials"),
+    ("The attack was carried out using a North Korean missile, the agency cited a military source as saying on Monday.",
+     "agency"),
+    # "X reported that ..." after an opening date is not a trailing saying
+    ("- On 2 and 3 May, local media reported that Iran had shipped drones to Russia.", "local media"),
+])
+def test_trailing_sayings(sentence: str, speaker: str | None) -> None:
+    found = analyse(sentence, [])
+    assert found and found[0].attributed_to == speaker

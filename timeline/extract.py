@@ -57,7 +57,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     supply = [c for c in cues if c.type in rx.SUPPLY_TYPES] + [
         replace(c, type="receive") for c in cues if c.type == "deploy_troops" and (rx.INTO_RUSSIA.match(sentence, c.end) or (
             c.text.lower().startswith("reach") and rx.REACHED_RUSSIA.match(sentence, c.end)))] + [
-        replace(c, type="supply") for c in cues if c.type == "produce" and rx.FOR_RUSSIA.match(sentence, c.end)]
+        replace(c, type="supply") for c in cues if c.type == "produce" and (
+            rx.FOR_RUSSIA.match(sentence, c.end) or _sanctioned_maker(sentence, c))]
     anaphor = (rx.ANAPHOR.match(sentence) or _we_subject(sentence, supply)) if antecedent else None
     if antecedent and anaphor:
         actors = [Actor(anaphor.start(), anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
@@ -95,11 +96,18 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 if cue.type == "use" and cand.item_class not in rx.USED_AS_EVIDENCE:
                     continue   # drones of Iranian design are built in Russia too: their use is not a supply
                 cand.said_now = bool(saying and saying.present)
-                cand.only_as_news = rx.SPECULATION.search(sentence, region[0], cue.start) is not None or cue.type == "use"
+                cand.only_as_news = rx.SPECULATION.search(sentence, region[0], cue.start) is not None or cue.type == "use" \
+                    or any(c.type == "produce" and c.start == cue.start for c in cues) and not rx.FOR_RUSSIA.match(sentence, cue.end)
                 out.append(cand)
                 if cand.date and cand.date_basis == "event":
                     out.extend(replace(cand, date=d) for d in also_dated(sentence, cand.date, dates))
     return _unique(out)
+
+
+def _sanctioned_maker(sentence: str, cue: Cue) -> bool:
+    """'sanctions on two Chinese makers of drone engines that helped Russia', 'sanctioned Chinese firms involved
+    in making attack drones used by Russia': a maker named in sanctions over Russia's war is its supplier."""
+    return rx.SANCTIONS.search(sentence, 0, cue.start) is not None and rx.RUSSIA_NAMED.search(sentence) is not None
 
 
 def _we_subject(sentence: str, supply: list[Cue]) -> re.Match[str] | None:
@@ -166,7 +174,8 @@ def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue, cues: list[C
     A denial's "any" is not one: "denied any involvement in supplying weapons"."""
     before = sentence[region[0]:cue.start]
     after = sentence[cue.end:min(region[1], cue.end + 30)]
-    denied = any(c.type == "deny" and region[0] <= c.start < cue.start for c in cues)
+    denied = any(c.type == "deny" and region[0] <= c.start < cue.start for c in cues) or \
+        re.search(r"\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}$", before, re.I) is not None   # "had not delivered any"
     any_near = rx.ANY_BEFORE.search(before) or re.match(r"\s+(?:of\s+)?any\b", after, re.I)
     return bool(rx.CONDITION.search(before) or any_near and not denied or rx.NORM.search(before) or rx.PURPOSE.search(before))
 
@@ -189,8 +198,11 @@ def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Act
     left = [a for a in actors if region[0] <= a.start and a.end <= cue.start]
     if not left or not left[-1].is_recipient or left[-1].form != "recipient":
         return False
+    if len(left) > 1 and left[-2].is_supplier and re.fullmatch(
+            r"\s+(?:[\w-]+\s+){0,2}and\s+(?:an?\s+|the\s+|its\s+)?", sentence[left[-2].end:left[-1].start]):
+        return False   # "Chinese companies and a Russian affiliate involved in shipping drones": supplied together
     gap = sentence[left[-1].end:cue.start]
-    return len(gap.split()) <= 5 and not re.search(r"[,;:(]|\b(?:from|by|with|that|which|who|of|for)\b", gap, re.I) and \
+    return len(gap.split()) <= 5 and not re.search(r"[,;:(]|\b(?:from|by|with|that|which|who|of|for|is|are|was|were|be|been|being)\b", gap, re.I) and \
         not re.match(r"\s*(?:['’]s|forces|troops|army|military|soldiers)\b", gap, re.I)
 
 
@@ -350,6 +362,8 @@ def _to_third_party(sentence: str, item: Item, actors: list[Actor]) -> bool:
 def _makes(sentence: str, actor: Actor, item: Item) -> bool:
     """'North Korean shells', "Iran's Shahed drones", "missiles of North Korean origin", "shells made in North
     Korea": the actor names the maker of the item."""
+    if actor.start <= item.start and item.end <= actor.end:
+        return True   # "North Koreans": the people are the item and name their country
     if item.start < actor.end:
         return rx.MAKER_AFTER.fullmatch(sentence, item.end, actor.start) is not None and (
             actor.form == "name" or rx.ORIGIN.match(sentence, actor.end) is not None)

@@ -21,7 +21,7 @@ SAID_THAT = re.compile(
     r"August|September|October|November|December|spring|summer|autumn|fall|winter|\d{1,4}(?:st|nd|rd|th)?),?)*?"
     r"\s*(?:that\b|:|,)\s*[\"“]?")
 SAID_WHEN = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[\"“]?")
-TRAILING_TAIL = re.compile(r"[^,;:]{0,60}(?:[.\"”]?\s*|,\s*(?:adding|citing|noting|saying|as|but|without|and|in|vowing|"
+TRAILING_TAIL = re.compile(r"(?!\s*that\b)[^,;:]{0,80}(?:[.\"”]?\s*|,\s*(?:[a-z]+ing|citing|noting|saying|as|but|without|and|in|vowing|"
                            r"warning|pledging|promising|calling|urging|threatening|announcing|according|after|amid|"
                            r"following|while|which|who|when|where|referring|describing|stressing|explaining|reacting|responding|"
                            r"replying|commenting|speaking|dismissing|rejecting|denying|insisting|reiterating)\b.*)",
@@ -35,7 +35,7 @@ TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "aga
 PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
                   "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
                   "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}
-OPENING_ADVERBIAL = re.compile(r"\s*(?:On|In|At|Last|Earlier|Later|During|Since|After|Afterwards?|Before|Meanwhile|However|Then|"
+OPENING_ADVERBIAL = re.compile(r"\s*(?:[-–—•*]\s*)?(?:On|In|At|Last|Earlier|Later|During|Since|After|Afterwards?|Before|Meanwhile|However|Then|"
                                r"Subsequently|Separately|Additionally|In addition|Also|Moreover|Furthermore|"
                                r"Yesterday|Today)\b", re.I)   # "On January 4, the coordinator, John Kirby, said"
 TRAILING_DATE = re.compile(r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?"

@@ -17,6 +17,8 @@ NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|the
                          r"merchant|Russian|Iranian|Chinese|Korean|supply|tanker)\s+$", re.I)
 FOR_RUSSIA = re.compile(r"[^,;.]{0,80}?\b(?:for(?:\s+use\s+by)?|used\s+by)\s+(?:the\s+)?(?:Russia|Russian|Moscow|Kremlin)",
                         re.I)   # "manufactures drones for Russia", "production of attack drones used by Russia"
+SANCTIONS = re.compile(r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|designat(?:ed|es|ing|ions?))\b", re.I)
+RUSSIA_NAMED = re.compile(r"\b(?:Russia|Russian|Moscow|Kremlin)\b")   # a sanction on a maker supplying Russia's war
 ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement|deal|accord|talks|meeting|visit|"
                          r"invasion|election|war|offensive|incursion|attack)\b", re.I)
 BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
@@ -60,7 +62,7 @@ PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
 ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 SPECULATION = re.compile(r"\b(?:could|might)\s+(?!have\b|not\b)(?:[\w-]+\s+){0,2}?(?:to\s+)?$", re.I)   # "could continue to"
-NORM = re.compile(r"\b(?:prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring|right to)\b"
+NORM = re.compile(r"\b(?:cease|stop|halt|end|prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring|right to)\b"
                   r"(?:\s+[\w-]+){0,3}\s+$", re.I)
 CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
                           r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
