@@ -112,6 +112,13 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
     ("Weather turns cold in Kyiv", "Many residents of the capital spent the night without heating or light.\n"
      "The city opened warming points in schools and in several metro stations.\n"
      "Officials noted that Iran sent drones to Russia by sea.", "undated"),
+    # a denial is a statement the article reports, unless told as background
+    ("Weather turns cold in Kyiv", "Many residents of the capital spent the night without heating or light.\n"
+     "The city opened warming points in schools and in several metro stations.\n"
+     "Iran's foreign minister denied claims of sending drones to Russia.", "report"),
+    ("Weather turns cold in Kyiv", "Many residents of the capital spent the night without heating or light.\n"
+     "The city opened warming points in schools and in several metro stations.\n"
+     "Tehran has for years denied sending drones to Russia.", "undated"),
 ])
 def test_news_or_background(headline: str, body: str, basis: str) -> None:
     events = extract_events(article(headline + "\n" + body + "\nAnother line with nothing in it at all today.",

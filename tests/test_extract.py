@@ -6,11 +6,13 @@ extraction rules whatever the temporal tagger does; tests/test_events.py runs th
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import Mention
+from timeline.dates import Mention, find_dates
 from timeline.extract import analyse
 from timeline.timex import grain_of, interval_of
 
@@ -426,3 +428,13 @@ def test_sanctions_people_and_sources(sentence: str, expected: list[tuple[str, s
 def test_trailing_sayings(sentence: str, speaker: str | None) -> None:
     found = analyse(sentence, [])
     assert found and found[0].attributed_to == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The news that Iran is sending shells to Russia across the Caspian was reported in May by a Gulf newspaper.",
+     "Gulf newspaper"),
+    ("Iran's drone deliveries to Russia were confirmed in May by the Pentagon.", "Pentagon"),
+])
+def test_a_passive_saying_after_the_fact_dates_the_statement(sentence: str, speaker: str) -> None:
+    found = analyse(sentence, find_dates(sentence, dt.date(2023, 7, 1)))
+    assert [(c.attributed_to, c.date and c.date.value, c.date_basis) for c in found] == [(speaker, "2023-05", "statement")]

@@ -28,6 +28,8 @@ TRAILING_TAIL = re.compile(r"(?!\s*that\b)[^,;:]{0,80}(?:[.\"”]?\s*|,\s*(?:[a-
                            re.S)
 INVERTED = re.compile(r"\s+((?:the\s+|an?\s+)\w[^,;:.()]{1,60}?|[A-Z][^,;:.()]{1,60}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{1,30}"
                       r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)
+PASSIVE_SAYING = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:first\s+|also\s+|previously\s+)?$", re.I)
+PASSIVE_SAID = re.compile(r"reported|revealed|announced|confirmed|disclosed|stated|said", re.I)
 LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
                  "because", "since", "so", "meanwhile", "now"}
 TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "again", "repeatedly", "previously",
@@ -91,6 +93,12 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
             if cue.start - lo > (hi - lo) / 3:
                 return Attribution(source, (cue.start, end), (lo, cue.start), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
             return Attribution(source, (cue.start, end), (end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
+        passive = PASSIVE_SAYING.search(sentence, lo, cue.start)
+        if passive and PASSIVE_SAID.fullmatch(cue.text) and len(sentence[lo:passive.start()].split()) > 3 \
+                and not re.search(r"\b(?:which|who)\s*$", sentence[lo:passive.start()], re.I):
+            by = re.match(r"[^,;]*?\bby\s+([^,;.]+)", sentence[cue.end:hi])   # "... was reported in April by X"
+            return Attribution(_clean_source(by.group(1)) if by else None, (passive.start(), hi), (lo, passive.start()),
+                               claim, clause, True, False)
         inverted = INVERTED.fullmatch(sentence, cue.end, hi)
         if inverted and re.search(r",\s*[\"”]?\s*$", sentence[lo:cue.start]) and len(sentence[lo:cue.start].split()) > 4:
             comma = sentence.rfind(",", lo, cue.start)   # "..., reported the agency on Monday."
