@@ -210,3 +210,22 @@ def test_a_weapon_used_without_a_date_is_an_event_only_as_the_news(body: str, co
 ])
 def test_a_forecast_is_an_event_only_as_the_news(body: str, count: int) -> None:
     assert len(extract_events(article("Seoul weighs risks\n" + body, dt.date(2025, 2, 27)))) == count
+
+
+def test_since_a_date_runs_to_the_month_of_the_report() -> None:
+    text = "Seoul counts the shipments\nNorth Korea has sent about 5,000 containers to Russia since March, officials said."
+    events = extract_events(article(text, dt.date(2024, 6, 12)))
+    assert [(e.date, e.date_start, e.date_end, e.grain) for e in events] == [
+        ("2024-03/2024-06", "2024-03-01", "2024-06-12", "interval")]
+
+
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ("Customs records show the shipments took place between May and August 2023.", "2023-05/2023-08"),
+    ("The deliveries began in April.", "2024-04"),
+    ("The weather was cold in April.", "2024-06-12"),   # says nothing of the supplies
+])
+def test_a_later_sentence_says_when_the_supplies_happened(follow_up: str, date: str) -> None:
+    text = ("Rifles reach Russia\nChinese firms have sent Russian buyers 2,000 hunting rifles, according to trade data.\n"
+            + follow_up)
+    rifles = [e for e in extract_events(article(text, dt.date(2024, 6, 12))) if e.item_class == "weapons"]
+    assert [e.date for e in rifles] == [date]

@@ -412,6 +412,13 @@ def test_a_subordinate_saying_does_not_govern(sentence: str, speaker: str | None
     # "not ... any" is a denial, not a condition; a demand to stop is not a fact
     ("The minister said Tehran had not sent any drones to Russia.", [("Iran", "drones")]),
     ("We urge North Korea and Russia to stop unlawful arms transfers.", []),
+    ("Iran says it has the rights to export arms to any country it wants.", []),
+    # gifts, objections, presence, agents without "was", and what a fight is against
+    ("A missile system was donated to Moscow by Tehran.", [("Iran", "missiles")]),
+    ("Iran's embassy objected to a report on arms deliveries to Russia.", [("Iran", "weapons")]),
+    ("Kyiv reported the presence of North Korean soldiers in Russia.", [("North Korea", "troops")]),
+    ("Russia is using shells smuggled by Iran from Iraq.", [("Iran", "ammunition")]),
+    ("Kim backed Russia in its fight against the hostile forces.", []),
 ])
 def test_sanctions_people_and_sources(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert sorted((c.supplier, c.item_class) for c in analyse(sentence, [])) == sorted(expected)

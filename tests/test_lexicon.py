@@ -62,6 +62,7 @@ def test_cues(word: str, types: set[str]) -> None:
     ("weapons and drones", [False, False]),
     ("weapons, including shells", [True, False]),
     ("a shipment of weapons, which will include drones", [True, False]),
+    ("ten shipments of assorted weapons and over 2 million shells", [False, False]),
 ])
 def test_a_vague_item_named_beside_another_is_a_thing_of_its_own(text: str, generic: list[bool]) -> None:
     assert [item.generic for item in find_items(text)] == generic

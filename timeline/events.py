@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from timeline.articles import Article
     from timeline.dates import Mention
     from timeline.extract import Candidate
@@ -97,6 +99,7 @@ def extract_events(article: Article) -> list[Event]:
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
+        _dated_later(events, text, local, article)
         last_speaker = next((e.attributed_to for e in previous if e.attributed_to), None)
         if last_speaker is None and said_before:
             last_speaker = said_before[0]
@@ -186,22 +189,32 @@ def _event(article: Article, offset: int, text: str, cand: Candidate, is_news: b
         last = cand.date.last_day or (own[1] if own else None)
         if first and last and first <= last:
             start, end = first.isoformat(), last.isoformat()
+        date = _since_interval(cand.date, date, own, last)
     elif is_news:
         basis, date, start, end = "report", published, published, published
     quantity = cand.quantity
+    grain = "interval" if date and "/" in date else (cand.date.grain if cand.date else None) or (grain_of(date) if date else None)
     return Event(
         id=event_id(cand.supplier, cand.item_class, cand.kind, date, article.id, offset + cand.cue.start),
         supplier=cand.supplier, recipient="Russia", item=cand.item, item_class=cand.item_class, kind=cand.kind,
         quantity=quantity.text if quantity else None,
         quantity_value=quantity.value if quantity else None,
         attributed_to=_speaker(cand.attributed_to, article.publisher),
-        date=date, grain=(cand.date.grain if cand.date else None) or (grain_of(date) if date else None),
+        date=date, grain=grain,
         date_start=start, date_end=end, date_text=_phrase(text, cand.date) if cand.date else None, date_basis=basis,
         published=published, published_source=article.published_source,
         article_id=article.id, publisher=article.publisher, headline=article.headline, url=article.url,
         sentence=text, sentence_start=offset, sentence_end=offset + len(text),
         note="generic" if cand.generic else None,
     )
+
+
+def _since_interval(mention: Mention, value: str | None, own: tuple[dt.date, dt.date] | None,
+                    last: dt.date | None) -> str | None:
+    """'has sent shells since early August' covers August up to the month of the report: 2023-08/2023-11."""
+    if not value or not own or not last or last <= own[1] or not re.match(r"since\b", mention.text, re.I):
+        return value
+    return f"{value}/{last:%Y-%m}"
 
 
 def _said_back(previous: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
@@ -222,15 +235,30 @@ def _said_back(previous: list[Event], text: str, mentions: list[Mention], articl
             ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
-def _statement_date(text: str, mention: Mention) -> dict[str, str | None]:
-    """The date fields of a fact dated by when it was said: `mention`, in the sentence `text`."""
+def _statement_date(text: str, mention: Mention, basis: str = "statement") -> dict[str, str | None]:
+    """The date fields of a fact dated by when it was said (or, with basis "event", by a later sentence that
+    says when it happened): `mention`, in the sentence `text`."""
     from timeline.timex import grain_of, interval_of
 
     own = interval_of(mention.value or "")
     first, last = mention.first_day or (own[0] if own else None), mention.last_day or (own[1] if own else None)
-    return {"date": mention.value, "grain": mention.grain or grain_of(mention.value or ""), "date_basis": "statement",
+    return {"date": mention.value, "grain": mention.grain or grain_of(mention.value or ""), "date_basis": basis,
             "date_start": first.isoformat() if first else None, "date_end": last.isoformat() if last else None,
             "date_text": _phrase(text, mention)}
+
+
+def _dated_later(events: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
+    """'The shipments took place between June and December 2022': a sentence that only says when the supplies
+    it refers back to happened dates the facts told before it with no date of their own."""
+    m = TOOK_PLACE.search(text)
+    when = [d for d in mentions if m and d.start >= m.end() and d.value and d.duration is None]
+    if not when:
+        return
+    for ev in events:
+        if ev.date_basis == "report" and ev.kind not in ("denial", "agreement"):
+            for name, value in _statement_date(text, when[0], "event").items():
+                setattr(ev, name, value)
+            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
 def _same_speaker(source: str | None, before: str | None) -> bool:
@@ -288,6 +316,9 @@ SAID_BACK = re.compile(
     r"(?:first\s+|also\s+)?(?:reported|said|stated|announced|confirmed|disclosed|revealed|claimed)\b"
     r"(?:\s+by\s+(?:the\s+)?(?P<by>[^,.;]{2,80}?))?(?=\s+(?:on|in|last|this|earlier|late|early|at)\b|\s*[,.;]|\s*$)",
     re.I)
+TOOK_PLACE = re.compile(r"\b(?:the|these|those|such)\s+(?:shipments?|deliveries|delivery|transfers?|supplies|"
+                        r"consignments?)\s+(?:\w+\s+){0,2}?(?:took place|happened|occurred|began|started|were made|"
+                        r"was made|were carried out|was carried out)\b", re.I)
 TIMESTAMP = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\W*",
                        re.IGNORECASE)
 

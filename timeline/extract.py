@@ -234,6 +234,7 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
         chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1]
     else:
         here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)
+                and not rx.AGAINST.search(sentence, max(0, i.start - 40), i.start)
                 and not _from_recipient(sentence, i, actors) and not _to_third_party(sentence, i, actors)]
         if cue.type == "deploy_troops":
             here = [i for i in here if i.item_class == "troops"]
@@ -374,8 +375,9 @@ def _makes(sentence: str, actor: Actor, item: Item) -> bool:
 
 
 def _passive(sentence: str, cue: Cue) -> bool:
-    return bool(re.search(r"(?:ed|sent|sold|given|shipped|supplied|provided|built)$", cue.text, re.I)) and \
-        rx.BE.search(sentence[:cue.start]) is not None
+    """'were sent', and a participle with its agent: 'weapons smuggled by Iran'."""
+    return bool(re.search(r"(?:ed|sent|sold|given|shipped|supplied|provided|built)$", cue.text, re.I)) and (
+        rx.BE.search(sentence[:cue.start]) is not None or re.match(r"\s+by\s+(?:the\s+)?[A-Z]", sentence[cue.end:]) is not None)
 
 
 def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, actors: list[Actor],

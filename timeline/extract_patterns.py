@@ -52,6 +52,7 @@ NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|pro
 SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
 CARRIED = re.compile(rf"\b({CARRIER_WORDS})\s+of\s+[^.;:]*?$", re.I)   # "1,000 containers of shells and ..."
 AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our)\s+(?:own\s+)?(?:border|frontier)", re.I)
+AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)   # "the fight against the hegemonic forces"
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
@@ -62,7 +63,7 @@ PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
 ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 SPECULATION = re.compile(r"\b(?:could|might)\s+(?!have\b|not\b)(?:[\w-]+\s+){0,2}?(?:to\s+)?$", re.I)   # "could continue to"
-NORM = re.compile(r"\b(?:cease|stop|halt|end|prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring|right to)\b"
+NORM = re.compile(r"\b(?:cease|stop|halt|end|prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring|rights? to)\b"
                   r"(?:\s+[\w-]+){0,3}\s+$", re.I)
 CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
                           r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
