@@ -229,3 +229,14 @@ def test_a_later_sentence_says_when_the_supplies_happened(follow_up: str, date: 
             + follow_up)
     rifles = [e for e in extract_events(article(text, dt.date(2024, 6, 12))) if e.item_class == "weapons"]
     assert [e.date for e in rifles] == [date]
+
+
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ("Later, a prosecutor said the enemy used a North Korean missile in the attack.", "2024-03-05"),
+    ("A prosecutor said Russia has used North Korean missiles for months.", "2024-03-20"),   # not that strike
+])
+def test_a_weapon_named_after_a_dated_strike_takes_its_day(follow_up: str, date: str) -> None:
+    text = ("Missiles hit Odesa\nOn 5 March, Russian forces launched a missile attack on the port of Odesa.\n"
+            "Rescuers worked through the night at the damaged warehouses.\n" + follow_up)
+    found = [e for e in extract_events(article(text, dt.date(2024, 3, 20))) if e.item_class == "missiles"]
+    assert [e.date for e in found] == [date]

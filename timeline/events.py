@@ -95,6 +95,7 @@ def extract_events(article: Article) -> list[Event]:
     said_before: tuple[str | None, Mention] | None = None
     story: str | None = None
     sayings: list[tuple[str, Mention]] = []
+    strike: tuple[int, Mention] | None = None
     for n, sent in enumerate(article.sentences):
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
@@ -105,6 +106,9 @@ def extract_events(article: Article) -> list[Event]:
             last_speaker = said_before[0]
         previous = []
         for cand in analyse(text, local, inherited, antecedent) or _treaty_steps(text, local, inherited, story):
+            if cand.cue.type == "use" and cand.date is None and strike and n - strike[0] <= STRIKE_REACH \
+                    and THE_STRIKE.search(text):
+                cand.date, cand.date_basis = strike[1], "event"   # "On 2 January ... Russia used a North Korean missile in the attack"
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
@@ -117,6 +121,7 @@ def extract_events(article: Article) -> list[Event]:
                 continue   # "could continue to supply troops", "fired North Korean missiles": in passing, not a fact
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
+        strike = _dated_strike(text, local, n) or strike
         inherited = _carried_attribution(text, inherited)
         said_before = saying_date(text, local)
         if said_before:
@@ -247,6 +252,15 @@ def _statement_date(text: str, mention: Mention, basis: str = "statement") -> di
             "date_text": _phrase(text, mention)}
 
 
+def _dated_strike(text: str, mentions: list[Mention], n: int) -> tuple[int, Mention] | None:
+    """'On January 2, Russian forces launched a missile attack on Kharkiv': the day of a strike, for a later
+    sentence that names the weapon used in it."""
+    if not STRIKE.search(text):
+        return None
+    days = [m for m in mentions if m.grain == "day" and m.duration is None]
+    return (n, days[0]) if days else None
+
+
 def _dated_later(events: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
     """'The shipments took place between June and December 2022': a sentence that only says when the supplies
     it refers back to happened dates the facts told before it with no date of their own."""
@@ -316,6 +330,9 @@ SAID_BACK = re.compile(
     r"(?:first\s+|also\s+)?(?:reported|said|stated|announced|confirmed|disclosed|revealed|claimed)\b"
     r"(?:\s+by\s+(?:the\s+)?(?P<by>[^,.;]{2,80}?))?(?=\s+(?:on|in|last|this|earlier|late|early|at)\b|\s*[,.;]|\s*$)",
     re.I)
+STRIKE_REACH = 3   # sentences after a dated strike that may name the weapon used in it
+STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
+THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
 TOOK_PLACE = re.compile(r"\b(?:the|these|those|such)\s+(?:shipments?|deliveries|delivery|transfers?|supplies|"
                         r"consignments?)\s+(?:\w+\s+){0,2}?(?:took place|happened|occurred|began|started|were made|"
                         r"was made|were carried out|was carried out)\b", re.I)
