@@ -445,3 +445,15 @@ def test_trailing_sayings(sentence: str, speaker: str | None) -> None:
 def test_a_passive_saying_after_the_fact_dates_the_statement(sentence: str, speaker: str) -> None:
     found = analyse(sentence, find_dates(sentence, dt.date(2023, 7, 1)))
     assert [(c.attributed_to, c.date and c.date.value, c.date_basis) for c in found] == [(speaker, "2023-05", "statement")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Moscow and Pyongyang are advancing negotiations for artillery shells, officials said.",
+     [("North Korea", "agreement", "negotiations for artillery shells")]),
+    ("Kim and Putin met on Tuesday and discussed military matters.", [("North Korea", "agreement", "military matters")]),
+    ("Iran and Russia held talks on drones in Tehran.", [("Iran", "agreement", "talks on drones")]),
+    ("North Korea discussed the weather with Russia.", []),
+    ("After talks in Minsk, Belarus and Russia signed a security pact.", [("Belarus", "agreement", "security pact")]),
+])
+def test_talks_about_arms_are_talks_towards_a_deal(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.supplier, c.item_class, c.item) for c in analyse(sentence, [])] == expected

@@ -87,6 +87,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if cue.type == "help" and not any(c.type == "produce" and clause[0] <= c.start < clause[1] for c in cues):
                 continue
+            if cue.type == "negotiate" and any(c.type == "agree" and region[0] <= c.start < region[1] for c in supply):
+                continue   # "Following talks in Pyongyang, Putin and Kim signed a pact": the signing is the fact
             if _hypothetical(sentence, region, cue, cues) or _reversed(sentence, region, cue, all_actors, cues):
                 continue
             if cue.type == "deploy" and rx.AT_HOME.match(sentence, cue.end):
@@ -231,7 +233,7 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
     here = [i for i in items if a <= i.start < b]
     if cue.type in ("agree", "negotiate"):
         chosen = [i for i in here if i.item_class == "agreement"]
-        chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1]
+        chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1] or _arms_talks(sentence, cue, here)
     else:
         here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)
                 and not rx.AGAINST.search(sentence, max(0, i.start - 40), i.start)
@@ -263,6 +265,16 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
             attributed_to=source, tense=tense,
         ))
     return out
+
+
+def _arms_talks(sentence: str, cue: Cue, items: list[Item]) -> list[Item]:
+    """'negotiations for weapons', 'discussed arms supplies': talks about arms are talks towards an arms deal."""
+    if cue.type != "negotiate":
+        return []
+    for item in items:
+        if item.item_class != "troops" and cue.end <= item.start and rx.TALKS_ABOUT.fullmatch(sentence, cue.end, item.start):
+            return [Item(cue.start, item.end, sentence[cue.start:item.end], "agreement", False)]
+    return []
 
 
 def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end: int) -> list[Item]:

@@ -53,6 +53,8 @@ SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
 CARRIED = re.compile(rf"\b({CARRIER_WORDS})\s+of\s+[^.;:]*?$", re.I)   # "1,000 containers of shells and ..."
 AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our)\s+(?:own\s+)?(?:border|frontier)", re.I)
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)   # "the fight against the hegemonic forces"
+TALKS_ABOUT = re.compile(r"\s+(?:(?:for|on|about|over|of)\s+)?(?:the\s+|possible\s+|potential\s+|further\s+|new\s+)*"
+                         r"(?:[\w-]+\s+)?", re.I)   # "negotiations for weapons", "discussed arms supplies"
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
