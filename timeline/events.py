@@ -96,6 +96,7 @@ def extract_events(article: Article) -> list[Event]:
     story: str | None = None
     sayings: list[tuple[str, Mention]] = []
     strike: tuple[int, Mention] | None = None
+    sanctions: tuple[int, Mention] | None = None
     for n, sent in enumerate(article.sentences):
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
@@ -109,6 +110,8 @@ def extract_events(article: Article) -> list[Event]:
             if cand.cue.type == "use" and cand.date is None and strike and n - strike[0] <= STRIKE_REACH \
                     and THE_STRIKE.search(text):
                 cand.date, cand.date_basis = strike[1], "event"   # "On 2 January ... Russia used a North Korean missile in the attack"
+            if cand.date is None and sanctions and n - sanctions[0] <= STRIKE_REACH and THE_SANCTIONS.search(text):
+                cand.date, cand.date_basis = sanctions[1], "statement"   # "... sanctions on Thursday. The sanctions target X, which makes"
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
@@ -121,7 +124,8 @@ def extract_events(article: Article) -> list[Event]:
                 continue   # "could continue to supply troops", "fired North Korean missiles": in passing, not a fact
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
-        strike = _dated_strike(text, local, n) or strike
+        strike = _dated_day(STRIKE, text, local, n) or strike
+        sanctions = _dated_day(SANCTIONS, text, local, n) or sanctions
         inherited = _carried_attribution(text, inherited)
         said_before = saying_date(text, local)
         if said_before:
@@ -252,10 +256,10 @@ def _statement_date(text: str, mention: Mention, basis: str = "statement") -> di
             "date_text": _phrase(text, mention)}
 
 
-def _dated_strike(text: str, mentions: list[Mention], n: int) -> tuple[int, Mention] | None:
-    """'On January 2, Russian forces launched a missile attack on Kharkiv': the day of a strike, for a later
-    sentence that names the weapon used in it."""
-    if not STRIKE.search(text):
+def _dated_day(what: re.Pattern[str], text: str, mentions: list[Mention], n: int) -> tuple[int, Mention] | None:
+    """'On January 2, Russian forces launched a missile attack on Kharkiv', 'announced sanctions on Thursday':
+    the day of a strike or of sanctions, for a later sentence that names the weapon used or the firms targeted."""
+    if not what.search(text):
         return None
     days = [m for m in mentions if m.grain == "day" and m.duration is None]
     return (n, days[0]) if days else None
@@ -333,6 +337,8 @@ SAID_BACK = re.compile(
 STRIKE_REACH = 3   # sentences after a dated strike that may name the weapon used in it
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
 THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
+SANCTIONS = re.compile(r"\bsanction(?:s|ed)\b", re.I)
+THE_SANCTIONS = re.compile(r"\b(?:the|these|new|latest)\s+(?:sanctions|measures)\b|\bsanctions\s+(?:also\s+)?target", re.I)
 TOOK_PLACE = re.compile(r"\b(?:the|these|those|such)\s+(?:shipments?|deliveries|delivery|transfers?|supplies|"
                         r"consignments?)\s+(?:\w+\s+){0,2}?(?:took place|happened|occurred|began|started|were made|"
                         r"was made|were carried out|was carried out)\b", re.I)

@@ -321,7 +321,8 @@ def _contents(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item
     """'1,000 containers of military equipment and munitions': what the containers hold is what was supplied."""
     out: list[Item] = []
     for item in chosen:
-        inside = [i for i in items if i.start > item.end and re.fullmatch(r"\s+of\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
+        inside = [i for i in items if i.start > item.end and re.fullmatch(
+            r"\s+(?:of|with|carrying|containing|loaded with)\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
         if not rx.CARRIER.fullmatch(item.text) or not inside:
             out.append(item)
             continue
