@@ -457,3 +457,11 @@ def test_a_passive_saying_after_the_fact_dates_the_statement(sentence: str, spea
 ])
 def test_talks_about_arms_are_talks_towards_a_deal(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c.supplier, c.item_class, c.item) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Pyongyang said it would equip its own artillery units with new rocket launchers.", []),
+    ("Pyongyang has equipped Russia with new howitzers.", [("North Korea", "weapons")]),
+])
+def test_equipping_its_own_forces_is_not_a_supply(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected

@@ -55,6 +55,8 @@ AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our
 AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)   # "the fight against the hegemonic forces"
 TALKS_ABOUT = re.compile(r"\s+(?:(?:for|on|about|over|of)\s+)?(?:the\s+|possible\s+|potential\s+|further\s+|new\s+)*"
                          r"(?:[\w-]+\s+)?", re.I)   # "negotiations for weapons", "discussed arms supplies"
+OWN_FORCES = re.compile(r"\s+(?:its|their|his)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|units|"
+                        r"frontline units|artillery units)\b", re.I)
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
