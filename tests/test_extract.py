@@ -465,3 +465,22 @@ def test_talks_about_arms_are_talks_towards_a_deal(sentence: str, expected: list
 ])
 def test_equipping_its_own_forces_is_not_a_supply(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a list's last member may carry words before its noun
+    ("Pyongyang has sent shells, rockets, and other conventional arms to Russia since May.",
+     [("North Korea", "ammunition"), ("North Korea", "missiles"), ("North Korea", "weapons")]),
+    ("Tehran sends drones and other weapons to Moscow.", [("Iran", "drones"), ("Iran", "weapons")]),
+])
+def test_a_list_ends_with_other_things(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "tense"), [
+    ("Iran continues to supply Russia with drones.", "present"),
+    ("Iran keeps supplying Russia with drones.", "present"),
+    ("Iran could continue to supply Russia with drones.", "other"),
+])
+def test_continuing_supply_is_present(sentence: str, tense: str) -> None:
+    assert [c.tense for c in analyse(sentence, [])] == [tense]

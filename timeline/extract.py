@@ -224,7 +224,8 @@ def clauses(sentence: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 def _item_ahead(sentence: str, pos: int) -> bool:
     ahead = re.sub(r"^(?:[\d,.]+|some|about|more|other|further)\s+", "", sentence[pos:pos + 80], flags=re.I)
-    return any(i.start == 0 for i in find_items(ahead))
+    return any(i.start == 0 or re.fullmatch(r"(?:[a-z-]+\s+){1,2}", ahead[:i.start])   # "and other conventional arms"
+               and not find_cues(ahead[:i.start]) for i in find_items(ahead))
 
 
 def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor], speakers: list[Actor],
@@ -478,8 +479,9 @@ def _tense(sentence: str, cue: Cue) -> str:
         return "perfect"
     if any(w in ("is", "are", "am", "does", "do") for w in before):
         return "present"
-    if "now" in before:
-        return "present"     # "had now sent": the state of things as reported
+    modal = any(w in ("could", "can", "may", "might", "must", "should") for w in before)
+    if "now" in before or not modal and (before[-2:] in (["continues", "to"], ["continue", "to"]) or before[-1:] == ["keeps"]):
+        return "present"     # "had now sent", "continues to supply": the state of things as reported
     if "had" in before:
         return "pluperfect"
     if any(w in ("was", "were", "did") for w in before):

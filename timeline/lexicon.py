@@ -139,7 +139,7 @@ def _plain(patterns: list[str]) -> list[str]:
     return [re.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
 
 
-LISTED_TOGETHER = re.compile(r"(?:,? (?:and|or|and/or) |, | ?/ ?)(?:(?:over|more than|about|around|some|nearly|almost) )?"
+LISTED_TOGETHER = re.compile(r"(?:,? (?:and|or|and/or) |, | ?/ ?)(?:(?:over|more than|about|around|some|nearly|almost|other) )?"
                              r"(?:[\d.,]+(?: (?:million|thousand|billion))? )?", re.IGNORECASE)   # "weapons and over 1 million shells"
 
 
