@@ -484,3 +484,13 @@ def test_a_list_ends_with_other_things(sentence: str, expected: list[tuple[str, 
 ])
 def test_continuing_supply_is_present(sentence: str, tense: str) -> None:
     assert [c.tense for c in analyse(sentence, [])] == [tense]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "date"), [
+    ("On Monday, while speaking to reporters, the chancellor said Beijing won't supply Russia with weapons.",
+     "denial", "2023-03-06"),
+    ("The EU has seen \"no evidence\" that suggests Beijing plans to supply Russia with weapons.", "denial", None),
+])
+def test_wont_and_no_evidence_are_denials(sentence: str, kind: str, date: str | None) -> None:
+    found = analyse(sentence, find_dates(sentence, dt.date(2023, 3, 7)))
+    assert [(c.kind, c.date and c.date.value) for c in found] == [(kind, date)]

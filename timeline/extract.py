@@ -443,7 +443,7 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
     if any(c.type == "deny" for c in scope):
         return "denial"
-    if re.search(r"\b(?:not|never|no|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or rx.NO_EVIDENCE.search(before):
+    if re.search(r"(?:\b(?:not|never|no)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or rx.NO_EVIDENCE.search(sentence, a, cue.start):
         return "denial"
     if cue.type == "agree":
         return "agreement"

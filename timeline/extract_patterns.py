@@ -10,7 +10,7 @@ import re
 SAYING_REACH = 50    # characters between a saying verb and the date that dates it
 SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use", "rely")
 USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
-CLAUSE_BREAK = re.compile(r";|\s+(?:while|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
+CLAUSE_BREAK = re.compile(r";|\s+(?:while(?!\s+\w+ing\b)|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+"
                           r"|,\s+after\s+(?=(?-i:the\s+[A-Z]|[A-Z][a-z]+\s+(?!\d)))"
                           r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
@@ -48,7 +48,7 @@ FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
 CARRIER = re.compile(CARRIER_WORDS, re.I)
 NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|proof)[\"”]?\s+(?:of|that)\s+(?:the\s+|any\s+)?"
-                         r"(?:[\w-]+\s+){0,3}$", re.I)   # "has seen no evidence that China supplied weapons"
+                         r"(?:[\w-]+\s+){0,4}$", re.I)   # "has seen no evidence that China supplied weapons"
 SUCH_BEFORE = re.compile(r"\b(such|these|those)\s+$", re.I)
 CARRIED = re.compile(rf"\b({CARRIER_WORDS})\s+of\s+[^.;:]*?$", re.I)   # "1,000 containers of shells and ..."
 AT_HOME = re.compile(r"[^.;]{0,30}?\b(?:on|along|at|near)\s+(?:the|its|their|our)\s+(?:own\s+)?(?:border|frontier)", re.I)
