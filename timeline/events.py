@@ -13,6 +13,8 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Literal
 
+from timeline.extract_patterns import SANCTIONS
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -107,10 +109,10 @@ def extract_events(article: Article) -> list[Event]:
             last_speaker = said_before[0]
         previous = []
         for cand in analyse(text, local, inherited, antecedent) or _treaty_steps(text, local, inherited, story):
-            if cand.cue.type == "use" and cand.date is None and strike and n - strike[0] <= STRIKE_REACH \
+            if cand.cue.type == "use" and cand.date is None and strike and n - strike[0] <= CONTEXT_REACH \
                     and THE_STRIKE.search(text):
                 cand.date, cand.date_basis = strike[1], "event"   # "On 2 January ... Russia used a North Korean missile in the attack"
-            if cand.date is None and sanctions and n - sanctions[0] <= STRIKE_REACH and THE_SANCTIONS.search(text):
+            if cand.date is None and sanctions and n - sanctions[0] <= CONTEXT_REACH and THE_SANCTIONS.search(text):
                 cand.date, cand.date_basis = sanctions[1], "statement"   # "... sanctions on Thursday. The sanctions target X, which makes"
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
@@ -148,7 +150,7 @@ def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Ev
     for text, mention in sayings:
         days = days_between(mention.value, event.published)
         if days is not None and 0 < days <= 7 and any(k in text for k in keys):
-            dated = replace(event, **_statement_date(text, mention))
+            dated = replace(event, **_date_fields(text, mention))
             dated.id = event_id(dated.supplier, dated.item_class, dated.kind, dated.date, dated.article_id,
                                 dated.sentence_start)
             return dated
@@ -239,14 +241,14 @@ def _said_back(previous: list[Event], text: str, mentions: list[Mention], articl
         if m.group("by"):
             ev.attributed_to = m.group("by").strip()
         if dated:
-            for name, value in _statement_date(text, dated[0]).items():
+            for name, value in _date_fields(text, dated[0]).items():
                 setattr(ev, name, value)
             ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
-def _statement_date(text: str, mention: Mention, basis: str = "statement") -> dict[str, str | None]:
-    """The date fields of a fact dated by when it was said (or, with basis "event", by a later sentence that
-    says when it happened): `mention`, in the sentence `text`."""
+def _date_fields(text: str, mention: Mention, basis: str = "statement") -> dict[str, str | None]:
+    """The date fields of a fact dated from another sentence: by when it was said (basis statement), or by a
+    later sentence that says when it happened (basis event); `mention` is in the sentence `text`."""
     from timeline.timex import grain_of, interval_of
 
     own = interval_of(mention.value or "")
@@ -274,7 +276,7 @@ def _dated_later(events: list[Event], text: str, mentions: list[Mention], articl
         return
     for ev in events:
         if ev.date_basis == "report" and ev.kind not in ("denial", "agreement"):
-            for name, value in _statement_date(text, when[0], "event").items():
+            for name, value in _date_fields(text, when[0], "event").items():
                 setattr(ev, name, value)
             ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
@@ -334,10 +336,9 @@ SAID_BACK = re.compile(
     r"(?:first\s+|also\s+)?(?:reported|said|stated|announced|confirmed|disclosed|revealed|claimed)\b"
     r"(?:\s+by\s+(?:the\s+)?(?P<by>[^,.;]{2,80}?))?(?=\s+(?:on|in|last|this|earlier|late|early|at)\b|\s*[,.;]|\s*$)",
     re.I)
-STRIKE_REACH = 3   # sentences after a dated strike that may name the weapon used in it
+CONTEXT_REACH = 3   # sentences after a dated strike (or sanctions) that may name the weapon used (or the firms)
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
 THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
-SANCTIONS = re.compile(r"\bsanction(?:s|ed)\b", re.I)
 THE_SANCTIONS = re.compile(r"\b(?:the|these|new|latest)\s+(?:sanctions|measures)\b|\bsanctions\s+(?:also\s+)?target", re.I)
 TOOK_PLACE = re.compile(r"\b(?:the|these|those|such)\s+(?:shipments?|deliveries|delivery|transfers?|supplies|"
                         r"consignments?)\s+(?:\w+\s+){0,2}?(?:took place|happened|occurred|began|started|were made|"
