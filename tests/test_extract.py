@@ -484,3 +484,13 @@ def test_continuing_supply_is_present(sentence: str, tense: str) -> None:
 def test_wont_and_no_evidence_are_denials(sentence: str, kind: str, date: str | None) -> None:
     found = analyse(sentence, find_dates(sentence, dt.date(2023, 3, 7)))
     assert [(c.kind, c.date and c.date.value) for c in found] == [(kind, date)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tehran acknowledged sending a few drones to Moscow before the war.", [("Iran", "drones", "other")]),
+    ("Iran's minister admitted having sent drones to Russia.", [("Iran", "drones", "past")]),
+    ("Belarus handed over 100 tanks to Russia.", [("Belarus", "weapons", "past")]),
+    ("The US confirmed sending drones to Russia.", []),
+])
+def test_who_admits_sending_sent(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.supplier, c.item_class, c.tense) for c in analyse(sentence, [])] == expected

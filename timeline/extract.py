@@ -431,8 +431,8 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
             return group[0].canonical
     pronoun = re.search(r"\b(?:it|they|she|he|we|(?:his|her|their|our|the) (?:country|government|nation|state))\b",
                         sentence[a:cue.start], re.I)
-    if speakers and pronoun:
-        return speakers[0].canonical
+    if speakers and (pronoun or rx.ADMITTED.search(sentence, 0, cue.start)):
+        return speakers[0].canonical   # "Tehran acknowledged sending drones": the one who admits is the one who sent
     return None
 
 
@@ -471,6 +471,8 @@ def _item_kind(kind: str, item: Item) -> str:
 
 def _tense(sentence: str, cue: Cue) -> str:
     words = cue.text.lower().split()
+    if len(words) > 1 and words[-1] in ("over", "to", "from", "with", "on", "of"):
+        words = words[:-1]   # "handed over", "came from": the verb's own tense
     before = sentence[max(0, cue.start - 40):cue.start].lower().split()[-5:] + words[:-1]
     word = words[-1]
     if any(w in ("will", "would", "shall") for w in before):

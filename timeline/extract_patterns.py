@@ -57,6 +57,7 @@ TALKS_ABOUT = re.compile(r"\s+(?:(?:for|on|about|over|of)\s+)?(?:the\s+|possible
                          r"(?:[\w-]+\s+)?", re.I)   # "negotiations for weapons", "discussed arms supplies"
 OWN_FORCES = re.compile(r"\s+(?:its|their|his)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|units|"
                         r"frontline units|artillery units)\b", re.I)
+ADMITTED = re.compile(r"\b(?:acknowledg|admit|confirm|conced)\w*\s+(?:having\s+)?$", re.I)   # "admitted sending drones"
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
 ORDERED = re.compile(r"order(?:s|ed|ing)?", re.I)
