@@ -417,6 +417,8 @@ def test_a_subordinate_saying_does_not_govern(sentence: str, speaker: str | None
     ("A missile system was donated to Moscow by Tehran.", [("Iran", "missiles")]),
     ("Iran's embassy objected to a report on arms deliveries to Russia.", [("Iran", "weapons")]),
     ("Kyiv reported the presence of North Korean soldiers in Russia.", [("North Korea", "troops")]),
+    ("Some 5,000 North Korean soldiers are now in the Kursk region, officials say.", [("North Korea", "troops")]),
+    ("Ukrainian troops are still in the Kursk region.", []),
     ("Russia is using shells smuggled by Iran from Iraq.", [("Iran", "ammunition")]),
     ("Kim backed Russia in its fight against the hostile forces.", []),
     # equipping its own forces is not a supply
