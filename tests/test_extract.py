@@ -349,6 +349,12 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("The shipment of Iranian missiles reached Russia last week.", [("Iran", "missiles")]),
     ("North Korean soldiers have been spotted in the Kursk region.", [("North Korea", "troops")]),
     ("Iranian drones were seen over Kyiv.", []),
+    # every member of a list: "not only ... but also", what containers are worth
+    ("North Korea is supplying not only shells but also ballistic missiles.",
+     [("North Korea", "ammunition"), ("North Korea", "missiles")]),
+    ("Pyongyang sent 13,000 containers' worth of shells and missiles.",
+     [("North Korea", "ammunition"), ("North Korea", "missiles")]),
+    ("Iran sent drones but also denied sending missiles.", [("Iran", "drones"), ("Iran", "missiles")]),
     # the same words where nothing reaches Russia
     ("Ukraine relies on the US for weapons.", []),
     ("The ship carried North Korean shells.", []),
@@ -482,6 +488,7 @@ def test_continuing_supply_is_present(sentence: str, tense: str) -> None:
     ("On Monday, while speaking to reporters, the chancellor said Beijing won't supply Russia with weapons.",
      "denial", "2023-03-06"),
     ("The EU has seen \"no evidence\" that suggests Beijing plans to supply Russia with weapons.", "denial", None),
+    ("Iran has not only sent drones to Russia on Monday, it said.", "shipment", "2023-03-06"),
 ])
 def test_wont_and_no_evidence_are_denials(sentence: str, kind: str, date: str | None) -> None:
     found = analyse(sentence, find_dates(sentence, dt.date(2023, 3, 7)))

@@ -325,7 +325,7 @@ def _contents(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item
     out: list[Item] = []
     for item in chosen:
         inside = [i for i in items if i.start > item.end and re.fullmatch(
-            r"\s+(?:of|with|carrying|containing|loaded with)\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
+            r"['’]?\s+(?:worth\s+)?(?:of|with|carrying|containing|loaded with)\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
         if not rx.CARRIER.fullmatch(item.text) or not inside:
             out.append(item)
             continue
@@ -443,7 +443,7 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
     if any(c.type == "deny" for c in scope):
         return "denial"
-    if re.search(r"(?:\b(?:not|never|no)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or rx.NO_EVIDENCE.search(sentence, a, cue.start):
+    if re.search(r"(?:\b(?:not(?!\s+only\b)|never|no)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or rx.NO_EVIDENCE.search(sentence, a, cue.start):
         return "denial"
     if cue.type == "agree":
         return "agreement"
