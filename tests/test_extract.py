@@ -503,3 +503,16 @@ def test_wont_and_no_evidence_are_denials(sentence: str, kind: str, date: str | 
 ])
 def test_who_admits_sending_sent(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c.supplier, c.item_class, c.tense) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "is said to have", "were estimated to have": the subject's fact, told as a claim
+    ("Around 10,000 North Korean troops were estimated to have fought alongside Russian forces.",
+     [("North Korea", "troops", "claim")]),
+    ("Iran is said to have sent drones to Russia.", [("Iran", "drones", "claim")]),
+    ("Iran was widely reported to have sent 1,000 drones to Russia.", [("Iran", "drones", "claim")]),
+    # a saying that is not raised keeps its speaker's word
+    ("Iran reported to the UN that it sent drones to Russia.", [("Iran", "drones", "shipment")]),
+])
+def test_a_raised_saying_is_a_claim(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.supplier, c.item_class, c.kind) for c in analyse(sentence, [])] == expected
