@@ -223,6 +223,11 @@ def test_since_a_date_runs_to_the_month_of_the_report() -> None:
     ("Customs records show the shipments took place between May and August 2023.", "2023-05/2023-08"),
     ("The deliveries began in April.", "2024-04"),
     ("The weather was cold in April.", "2024-06-12"),   # says nothing of the supplies
+    ("Yesterday, 11 June, the first batch of rifles departed for Rostov.", "2024-06-11"),
+    ("The rifles arrived in Russia in May.", "2024-05"),
+    ("The drones arrived in Russia in May.", "2024-06-12"),   # other things than the rifles
+    ("The containers arrived in Russia in May.", "2024-06-12"),   # the fact named no containers
+    ("A customs officer said on 3 June that the deliveries had arrived.", "2024-06-12"),   # the day of a saying
 ])
 def test_a_later_sentence_says_when_the_supplies_happened(follow_up: str, date: str) -> None:
     text = ("Rifles reach Russia\nChinese firms have sent Russian buyers 2,000 hunting rifles, according to trade data.\n"

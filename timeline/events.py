@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Literal
 
-from timeline.extract_patterns import SANCTIONS
+from timeline.extract_patterns import CARRIER, SANCTIONS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -103,7 +103,6 @@ def extract_events(article: Article) -> list[Event]:
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
-        _dated_later(events, text, local, article)
         last_speaker = next((e.attributed_to for e in previous if e.attributed_to), None)
         if last_speaker is None and said_before:
             last_speaker = said_before[0]
@@ -126,6 +125,8 @@ def extract_events(article: Article) -> list[Event]:
                 continue   # "could continue to supply troops", "fired North Korean missiles": in passing, not a fact
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
+        if not previous:
+            _dated_later(events, text, local, article)
         strike = _dated_day(STRIKE, text, local, n) or strike
         sanctions = _dated_day(SANCTIONS, text, local, n) or sanctions
         inherited = _carried_attribution(text, inherited)
@@ -268,17 +269,28 @@ def _dated_day(what: re.Pattern[str], text: str, mentions: list[Mention], n: int
 
 
 def _dated_later(events: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
-    """'The shipments took place between June and December 2022': a sentence that only says when the supplies
-    it refers back to happened dates the facts told before it with no date of their own."""
-    m = TOOK_PLACE.search(text)
-    when = [d for d in mentions if m and d.start >= m.end() and d.value and d.duration is None]
+    """'The shipments took place between June and December 2022', 'Yesterday, 9 October, the first batch of 20
+    tanks departed': a sentence that only says when the supplies it refers back to moved dates the facts the
+    article reports with no date of their own (of that item's class, or all of them for "the shipments")."""
+    from timeline.lexicon import find_items
+
+    back = THE_SUPPLIES.search(text)
+    named = [i.item_class for i in find_items(text) if not CARRIER.fullmatch(i.text)
+             and THE_BEFORE.search(text, max(0, i.start - 40), i.start)]
+    if back is None and not named or not MOVED.search(text):
+        return
+    when = [d for d in mentions if d.value and d.duration is None and not SAID_ON.search(text, 0, d.start)]
     if not when:
         return
+    carrier = not named and CARRIER.search(text)
     for ev in events:
-        if ev.date_basis == "report" and ev.kind not in ("denial", "agreement"):
-            for name, value in _date_fields(text, when[0], "event").items():
-                setattr(ev, name, value)
-            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+        if ev.date_basis != "report" or ev.kind in ("denial", "agreement"):
+            continue
+        if named and ev.item_class not in named or carrier and not CARRIER.search(ev.sentence or ""):
+            continue   # "the tanks", "the containers": the facts that named them
+        for name, value in _date_fields(text, when[0], "event").items():
+            setattr(ev, name, value)
+        ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
 def _same_speaker(source: str | None, before: str | None) -> bool:
@@ -340,9 +352,13 @@ CONTEXT_REACH = 3   # sentences after a dated strike (or sanctions) that may nam
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
 THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
 THE_SANCTIONS = re.compile(r"\b(?:the|these|new|latest)\s+(?:sanctions|measures)\b|\bsanctions\s+(?:also\s+)?target", re.I)
-TOOK_PLACE = re.compile(r"\b(?:the|these|those|such)\s+(?:shipments?|deliveries|delivery|transfers?|supplies|"
-                        r"consignments?)\s+(?:\w+\s+){0,2}?(?:took place|happened|occurred|began|started|were made|"
-                        r"was made|were carried out|was carried out)\b", re.I)
+THE_SUPPLIES = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:shipments?|deliveries|delivery|transfers?|"
+                          r"supplies|consignments?|batch(?:es)?|cargo|containers|wagons|railcars)\b", re.I)
+THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.I)   # "the first batch of 20 T-72A tanks"
+MOVED = re.compile(r"\b(?:took place|happened|occurred|began|started|(?:were|was) (?:made|carried out)|loaded|unloaded|"
+                   r"offloaded|departed|left|arrived|reached|crossed|shipped|transported|moved|delivered|handed over)\b",
+                   re.I)
+SAID_ON = re.compile(r"\b(?:said|says|announced|reported|told|stated|disclosed|revealed|briefing|statement)\b[^.;]{0,30}$", re.I)
 TIMESTAMP = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\W*",
                        re.IGNORECASE)
 
