@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from timeline.articles import Article, Sentence
 from timeline.events import EVENT_FIELDS, Event, event_id, extract_events
+from timeline.pipeline import merge_article
 from timeline.sentences import split_sentences
 
 
@@ -245,3 +246,16 @@ def test_a_weapon_named_after_a_dated_strike_takes_its_day(follow_up: str, date:
             "Rescuers worked through the night at the damaged warehouses.\n" + follow_up)
     found = [e for e in extract_events(article(text, dt.date(2024, 3, 20))) if e.item_class == "missiles"]
     assert [e.date for e in found] == [date]
+
+
+@pytest.mark.parametrize(("follow_up", "expected"), [
+    ("This aid includes 152mm shells and rockets for the Grad launcher system.",
+     [("ammunition", "2024-05"), ("missiles", "2024-05")]),
+    ("The shipments consisted of drones and troops.", [("drones", "2024-05"), ("troops", "2024-05")]),
+    ("This weather includes snow and shells.", [("weapons", "2024-05")]),   # not what the aid held
+])
+def test_what_the_aid_included_is_a_fact_of_the_same_supplier(follow_up: str, expected: list[tuple[str, str]]) -> None:
+    text = "Aid for Moscow\nNorth Korea secretly sent military assistance to Russia in May, officials said.\n" + follow_up
+    events = merge_article(extract_events(article(text, dt.date(2024, 6, 12))))
+    assert sorted((e.item_class, e.date) for e in events) == expected
+    assert all(e.supplier == "North Korea" for e in events)

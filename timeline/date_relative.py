@@ -7,6 +7,7 @@ month", "this summer", "next June", "by year-end", durations ("for three years")
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable
 
@@ -333,17 +334,20 @@ def _rest_of(m: re.Match[str], c: Ctx) -> Reading | None:
     return Reading(f"{v_day(c.ref)}/{v_day(span[1])}" if span else None, "interval", relative=True)
 
 
-@rule("past-n-units", rf"(?<![\w-])(?:the\s+)?(?P<rel>past|last|previous|next|coming|following)\s+(?P<n>{w.COUNT})\s+"
+@rule("past-n-units", rf"(?<![\w-])(?:the\s+)?(?P<rel>past|last|previous|next|coming|following)\s+(?P<n>{w.COUNT}|\d{{1,2}}\.5)\s+"
       rf"(?P<u>{UNIT})(?!\w)")
 def _past_n_units(m: re.Match[str], c: Ctx) -> Reading | None:
-    """The n whole units before (or after) the current one: "the past three months" in October = July-September."""
-    n = w.number_value(m.group("n"))
+    """The n whole units before (or after) the current one: "the past three months" in October = July-September;
+    "the past 1.5 months" takes the two whole months it reaches into."""
+    n = math.ceil(float(m.group("n"))) if "." in m.group("n") else w.number_value(m.group("n"))
     if not n:
         return None
     unit = w.UNITS[m.group("u").lower()]
     if unit == "F":
         n, unit = 2 * n, "W"
     duration = iso_duration([(n, unit)])
+    if "." in m.group("n"):
+        duration = duration.replace(str(n), m.group("n"), 1)   # ISO 8601 allows a fraction: "P1.5M"
     if c.ref is None:
         return Reading(None, "interval", relative=True, duration=duration)
     grain = _CALENDAR_UNIT[unit]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Literal
 
 from timeline.extract_patterns import CARRIER, SANCTIONS
@@ -103,6 +103,7 @@ def extract_events(article: Article) -> list[Event]:
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
+        contents = _contents_told_after(previous, text, sent.start, article)
         last_speaker = next((e.attributed_to for e in previous if e.attributed_to), None)
         if last_speaker is None and said_before:
             last_speaker = said_before[0]
@@ -126,6 +127,7 @@ def extract_events(article: Article) -> list[Event]:
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
         if not previous:
+            events.extend(contents)
             _dated_later(events, text, local, article)
         strike = _dated_day(STRIKE, text, local, n) or strike
         sanctions = _dated_day(SANCTIONS, text, local, n) or sanctions
@@ -141,7 +143,6 @@ def extract_events(article: Article) -> list[Event]:
 def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Event:
     """'The NIS has reported that ...' in the lead, and later '... citing the NIS on 20 November': the
     article's news is that statement, dated where the article names its source again."""
-    from dataclasses import replace
 
     from timeline.timex import days_between
 
@@ -293,6 +294,33 @@ def _dated_later(events: list[Event], text: str, mentions: list[Mention], articl
         ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
+def _contents_told_after(previous: list[Event], text: str, offset: int, article: Article) -> list[Event]:
+    """'North Korea has sent military assistance to Russia. This aid includes shells and rockets.': what the
+    aid held are facts of the same supplier, date and source; the vague aid folds into them."""
+    from timeline.lexicon import find_items
+
+    m = AID_INCLUDES.match(text)
+    if not m or not previous:
+        return []
+    base = previous[0]
+    out: list[Event] = []
+    listed = text[m.end():]
+    for item in find_items(listed):
+        if re.search(r"\bfor\s+(?:the\s+)?(?:[\w\"“”-]+\s+){0,2}$", listed[:item.start], re.I):
+            continue   # "rockets for the Grad multiple rocket launcher": what they are for
+        if item.generic or item.item_class == "agreement" or any(e.item_class == item.item_class for e in out):
+            continue
+        kind = "deployment" if item.item_class == "troops" else "shipment" if base.kind == "deployment" else base.kind
+        out.append(replace(base, item=item.text, item_class=item.item_class, kind=kind, quantity=None,
+                           quantity_value=None, sentence=text, sentence_start=offset, sentence_end=offset + len(text),
+                           note=None, sources=[],
+                           id=event_id(base.supplier, item.item_class, kind, base.date, article.id,
+                                       offset + m.end() + item.start)))
+    if out and base.item_class in ("weapons", "other"):
+        base.note = "generic"
+    return out
+
+
 def _same_speaker(source: str | None, before: str | None) -> bool:
     """Does a sentence's source point back to the one before: a pronoun ("according to him"), or a definite
     short form of the same speaker ("the official" after "a defence ministry official")?"""
@@ -328,7 +356,6 @@ def _speaker(said: str | None, publisher: str | None) -> str | None:
 
 
 def _shift(m: Mention, offset: int) -> Mention:
-    from dataclasses import replace
 
     return replace(m, start=m.start - offset, end=m.end - offset)
 
@@ -352,6 +379,10 @@ CONTEXT_REACH = 3   # sentences after a dated strike (or sanctions) that may nam
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
 THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
 THE_SANCTIONS = re.compile(r"\b(?:the|these|new|latest)\s+(?:sanctions|measures)\b|\bsanctions\s+(?:also\s+)?target", re.I)
+AID_INCLUDES = re.compile(r"\W*(?:This|That|These|Those|The|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|help|"
+                          r"support|supplies|shipments?|deliveries|delivery|package|consignments?|cargo|transfers?)\s+"
+                          r"(?:\w+\s+)?(?:includes?|included|consist(?:s|ed)? of|comprise[sd]?|contain(?:s|ed)?|"
+                          r"(?:is|was|were) made up of)\s", re.I)
 THE_SUPPLIES = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:shipments?|deliveries|delivery|transfers?|"
                           r"supplies|consignments?|batch(?:es)?|cargo|containers|wagons|railcars)\b", re.I)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.I)   # "the first batch of 20 T-72A tanks"
