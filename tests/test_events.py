@@ -259,3 +259,13 @@ def test_what_the_aid_included_is_a_fact_of_the_same_supplier(follow_up: str, ex
     events = merge_article(extract_events(article(text, dt.date(2024, 6, 12))))
     assert sorted((e.item_class, e.date) for e in events) == expected
     assert all(e.supplier == "North Korea" for e in events)
+
+
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ("Speaking to reporters on Thursday, the official said Russia was isolated.", "2024-01-04"),
+    ("Speaking to reporters on Thursday, a minister said Russia was isolated.", "2024-01-05"),   # someone else
+])
+def test_the_next_sentence_dates_the_same_speakers_saying(follow_up: str, date: str) -> None:
+    text = "Missiles for Moscow\nA US official said that North Korea recently provided missiles to Russia.\n" + follow_up
+    events = extract_events(article(text, dt.date(2024, 1, 5)))
+    assert [(e.item_class, e.date) for e in events] == [("missiles", date)]

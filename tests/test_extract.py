@@ -198,6 +198,11 @@ CASES = [
      [("November 13", "2024-11-13")], [("North Korea", "agreement", "agreement", None, "undated")]),
     ("Russia received shells made in North Korea from 3 to 9 May.", [("3", "2024-05-03"), ("9 May", "2024-05-09")],
      [("North Korea", "ammunition", "shipment", "2024-05-03/2024-05-09", "event")]),
+    # a list "including ..." is not a clause that keeps the date away; an opening participle dates the saying
+    ("North Korea sent supplies, including shells, to Russia around the time Shoigu visited in July.",
+     [("in July", "2023-07")], [("North Korea", "ammunition", "shipment", "2023-07", "event")]),
+    ("Speaking to reporters on Monday, Kirby said North Korea sent missiles to Russia.", [("Monday", "2024-01-01")],
+     [("North Korea", "missiles", "shipment", "2024-01-01", "statement")]),
 ]
 
 
@@ -446,6 +451,8 @@ def test_sanctions_people_and_sources(sentence: str, expected: list[tuple[str, s
      "agency"),
     # "X reported that ..." after an opening date is not a trailing saying
     ("- On 2 and 3 May, local media reported that Iran had shipped drones to Russia.", "local media"),
+    # nor after an opening participle ("Speaking to reporters on Monday, ...")
+    ("Speaking to reporters on Monday, Kirby said North Korea sent missiles to Russia.", "Kirby"),
 ])
 def test_trailing_sayings(sentence: str, speaker: str | None) -> None:
     found = analyse(sentence, [])

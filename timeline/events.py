@@ -103,6 +103,8 @@ def extract_events(article: Article) -> list[Event]:
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
+        said_here = saying_date(text, local)
+        _said_after(previous, said_here, text, article)
         contents = _contents_told_after(previous, text, sent.start, article)
         last_speaker = next((e.attributed_to for e in previous if e.attributed_to), None)
         if last_speaker is None and said_before:
@@ -132,7 +134,7 @@ def extract_events(article: Article) -> list[Event]:
         strike = _dated_day(STRIKE, text, local, n) or strike
         sanctions = _dated_day(SANCTIONS, text, local, n) or sanctions
         inherited = _carried_attribution(text, inherited)
-        said_before = saying_date(text, local)
+        said_before = said_here
         if said_before:
             sayings.append((text, said_before[1]))
         antecedent = _only_supplier(text)
@@ -292,6 +294,18 @@ def _dated_later(events: list[Event], text: str, mentions: list[Mention], articl
         for name, value in _date_fields(text, when[0], "event").items():
             setattr(ev, name, value)
         ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+
+
+def _said_after(previous: list[Event], said: tuple[str | None, Mention] | None, text: str, article: Article) -> None:
+    """'A US official said North Korea provided missiles. Speaking on Thursday, the official said ...': the
+    next sentence dates the saying of the same speaker, whose facts had no date of their own."""
+    if said is None or not said[0]:
+        return
+    for ev in previous:
+        if ev.date_basis == "report" and ev.attributed_to and _same_speaker(said[0], ev.attributed_to):
+            for name, value in _date_fields(text, said[1]).items():
+                setattr(ev, name, value)
+            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
 def _contents_told_after(previous: list[Event], text: str, offset: int, article: Article) -> list[Event]:

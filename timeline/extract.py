@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from timeline import extract_patterns as rx
 from timeline.dates import Mention
-from timeline.extract_attribution import Attribution, sayings
+from timeline.extract_attribution import PARTICIPLE_OPENING, Attribution, sayings
 from timeline.extract_dates import also_dated, governing_date
 from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
 from timeline.quantities import Quantity, find_quantities
@@ -133,6 +133,11 @@ def saying_date(sentence: str, dates: list[Mention]) -> tuple[str | None, Mentio
     supply = [c for c in cues if c.type in rx.SUPPLY_TYPES]
     parts = clauses(sentence, (0, len(sentence)))
     attributions = sayings(sentence, cues, parts)
+    opening = next((a for a in attributions if a and not a.trailing and PARTICIPLE_OPENING.match(sentence)), None)
+    if opening:   # "Responding to an inquiry on Thursday about ..., the official said"
+        dated = [m for m in dates if m.duration is None and m.value and m.end <= opening.region[0]]
+        if dated:
+            return opening.source, dated[0]
     best: tuple[int, Mention, Attribution | None] | None = None
     for m in dates:
         if m.duration is not None or not m.value:

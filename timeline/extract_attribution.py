@@ -40,6 +40,8 @@ PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims
 OPENING_ADVERBIAL = re.compile(r"\s*(?:[-–—•*]\s*)?(?:On|In|At|Last|Earlier|Later|During|Since|After|Afterwards?|Before|Meanwhile|However|Then|"
                                r"Subsequently|Separately|Additionally|In addition|Also|Moreover|Furthermore|"
                                r"Yesterday|Today)\b", re.I)   # "On January 4, the coordinator, John Kirby, said"
+PARTICIPLE_OPENING = re.compile(r"\s*(?:Speaking|Responding|Replying|Addressing|Writing|Testifying|Briefing|Talking|"
+                                r"Commenting|Answering|Asked|Questioned|Interviewed|Appearing)\b", re.I)   # "Speaking on Monday, Kirby said"
 TRAILING_DATE = re.compile(r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
                            r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))+$", re.I)
 SUBORDINATOR = re.compile(r"\s*(?:(?:weeks|days|months|years|hours|shortly|soon|just|long)\s+)?"
@@ -124,7 +126,8 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         tail = sentence[cue.end:hi]
         source = _clean_source(subject)
         before = sentence[lo:subject_start].rstrip().rstrip("\"”’").rstrip()   # '"...," the minister said'
-        opening = OPENING_ADVERBIAL.match(before) and len(before.split()) <= 6   # "In a statement, KCNA said"
+        opening = OPENING_ADVERBIAL.match(before) and len(before.split()) <= 6 \
+            or PARTICIPLE_OPENING.match(before) is not None   # "In a statement, KCNA said"
         if subject_start > lo and before.endswith(",") and not opening and TRAILING_TAIL.fullmatch(tail):
             return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
         m = SAID_THAT.match(tail) or SAID_WHEN.match(tail)
