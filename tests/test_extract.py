@@ -203,6 +203,14 @@ CASES = [
      [("in July", "2023-07")], [("North Korea", "ammunition", "shipment", "2023-07", "event")]),
     ("Speaking to reporters on Monday, Kirby said North Korea sent missiles to Russia.", [("Monday", "2024-01-01")],
      [("North Korea", "missiles", "shipment", "2024-01-01", "statement")]),
+    # a date in a later clause with its own verb dates that clause, not the supply
+    ("Iran is sending parts to Russia after the initial agreement was struck this month.", [("this month", "2022-11")],
+     [("Iran", "components", "shipment", None, "undated")]),
+    # reaching a deal is an agreement, unless the deal is to buy from Russia
+    ("Iran and Russia have reached an agreement to produce drones in Russia.", [],
+     [("Iran", "agreement", "agreement", None, "undated")]),
+    ("Iran reached a deal to buy fighter jets from Russia in March.", [("in March", "2023-03")], []),
+    ("Iran signed a deal to purchase the planes from Moscow.", [], []),
 ]
 
 

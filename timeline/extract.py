@@ -240,7 +240,7 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
     a, b = clause
     here = [i for i in items if a <= i.start < b]
     if cue.type in ("agree", "negotiate"):
-        chosen = [i for i in here if i.item_class == "agreement"]
+        chosen = [i for i in here if i.item_class == "agreement" and not rx.BUY_FROM_RUSSIA.match(sentence, i.end)]
         chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1] or _arms_talks(sentence, cue, here)
     else:
         here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)

@@ -86,6 +86,7 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
         if re.search(r",\s*(?:which|who)\b[^,]*,\s*(?:on|in|at|last|this)?\s*$", between, re.I):
             return False   # "signed the treaty, which was concluded in June, on Monday": the clause is closed
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|(?!including)\w+ing)\b", between, re.I)
+                    or rx.LATER_CLAUSE.search(between)
                     or rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
     if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
         return True   # "shipments began in January following the finalisation of a deal": January dates the shipments

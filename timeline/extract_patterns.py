@@ -43,6 +43,10 @@ ANAPHOR = re.compile(
 WE_BEFORE = re.compile(r"\bwe(?:\s+(?:have|had|also|still|now|already|will|would|do|did|are|were|never|not|don.t|didn.t))*\s+$", re.I)
 OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|never\s+)?(?:been\s+)?\w+(?:ed|en|ing)\b",
                              re.I)   # "troops stationed there had not been involved in combat since January"
+BUY_FROM_RUSSIA = re.compile(r"\s+to\s+(?:buy|purchase|acquire|import|obtain|receive)\b[^.;]{0,60}?\bfrom\s+(?:Russia|Moscow)\b",
+                             re.I)   # "a deal to buy the planes from Russia": the supply runs the other way
+LATER_CLAUSE = re.compile(r"\b(?:after|before|until|once)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been)\s+"
+                          r"\w+(?:ed|en|uck|ung|ook)\b", re.I)   # "... after the initial agreement was struck earlier this month"
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
