@@ -425,6 +425,9 @@ def test_a_subordinate_saying_does_not_govern(sentence: str, speaker: str | None
     ("About 3,000 North Koreans were moved to the Kursk region in November.", [("North Korea", "troops")]),
     ("Fresh North Korean reinforcements joined the fighting in Kursk.", [("North Korea", "troops")]),
     ("Ordinary North Koreans went hungry that winter.", []),
+    ("North Korea sent weapons experts and rocket launcher specialists to Russia.",
+     [("North Korea", "troops"), ("North Korea", "troops")]),
+    ("Kupol developed a drone in China with the help of local specialists for Russia.", [("China", "drones")]),
     # "sources" who tell are not where things come from; a thing sourced from a country is
     ("Iran has handed Russia dozens of ballistic missiles, four sources told a news agency.", [("Iran", "missiles")]),
     ("Moscow sources most of its shells from North Korea.", [("North Korea", "ammunition")]),

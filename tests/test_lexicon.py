@@ -43,6 +43,9 @@ def test_actors(text: str, canonical: list[str]) -> None:
     ("a mutual defence treaty", "mutual defence treaty", "agreement"),
     ("machine tools", "machine tools", "components"),
     ("special forces", "special forces", "troops"),
+    ("rocket launchers", "rocket launchers", "weapons"),
+    ("rocket launcher specialists", "rocket launcher specialists", "troops"),   # people named for their trade
+    ("weapons experts", "weapons experts", "troops"),
 ])
 def test_items(text: str, item: str, item_class: str) -> None:
     (found,) = find_items(text)

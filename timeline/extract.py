@@ -362,10 +362,12 @@ def _coordinated(sentence: str, end: int, start: int) -> bool:
 
 
 def _recipient_owned(sentence: str, item: Item) -> bool:
-    """'Russian forces', 'Ukraine's troops': not something supplied to Russia."""
+    """'Russian forces', 'Ukraine's troops': not something supplied to Russia; 'with the help of local
+    specialists', 'the training of Alabuga staff': people who take part, not people sent."""
     if item.item_class != "troops":
         return False
-    return re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$",
+    return re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$"
+                     r"|\b(?:help|assistance|involvement|participation|training|support)\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}$",
                      sentence[:item.start]) is not None
 
 

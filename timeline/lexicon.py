@@ -168,7 +168,18 @@ def find_items(text: str) -> list[Item]:
         heads = [f for f in found if f[1][1] != "model"]
         _, (item_class, role) = (heads or found)[-1]
         out.append(Item(m.start(), m.end(), m.group(), item_class, role == "generic"))
-    return _coordinated_not_generic(text, out)
+    return _coordinated_not_generic(text, _people_named_by_trade(text, out))
+
+
+def _people_named_by_trade(text: str, items: list[Item]) -> list[Item]:
+    """'weapons experts', 'rocket launcher specialists': people named for what they handle are people."""
+    out: list[Item] = []
+    for item in items:
+        if out and item.item_class == "troops" and text[out[-1].end:item.start].isspace():
+            out[-1] = replace(item, start=out[-1].start, text=text[out[-1].start:item.end])
+        else:
+            out.append(item)
+    return out
 
 
 def _coordinated_not_generic(text: str, items: list[Item]) -> list[Item]:
