@@ -211,6 +211,13 @@ CASES = [
      [("Iran", "agreement", "agreement", None, "undated")]),
     ("Iran reached a deal to buy fighter jets from Russia in March.", [("in March", "2023-03")], []),
     ("Iran signed a deal to purchase the planes from Moscow.", [], []),
+    # the verb after a noun cue is the cue's own: it keeps the date
+    ("Shipments of North Korean shells were recorded in May.", [("in May", "2024-05")],
+     [("North Korea", "ammunition", "shipment", "2024-05", "event")]),
+    ("The first sightings of North Korean soldiers were recorded on Oct. 23.", [("on Oct. 23", "2024-10-23")],
+     [("North Korea", "troops", "deployment", "2024-10-23", "event")]),
+    ("Pyongyang has dispatched pilots and sappers to Russia.", [],
+     [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "troops", "deployment", None, "undated")]),
 ]
 
 

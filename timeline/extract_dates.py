@@ -87,10 +87,15 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
             return False   # "signed the treaty, which was concluded in June, on Monday": the clause is closed
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|(?!including)\w+ing)\b", between, re.I)
                     or rx.LATER_CLAUSE.search(between)
-                    or rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
+                    or not _noun_cue(cue) and rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
     if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
         return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
     comma = sentence.rfind(",", 0, m.start)
     if comma >= 0 and re.match(r",\s*(?:which|who)\b", sentence[comma:]) and "," in sentence[m.end:cue.start]:
         return True   # "North Korea, which signed a treaty in June, has sent troops"
     return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between
+
+
+def _noun_cue(cue: Cue) -> bool:
+    """'Shipments of shells were recorded in May': the verb after a noun cue is the cue's own."""
+    return cue.type == "nominal" or cue.text.lower().endswith(" of")
