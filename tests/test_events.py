@@ -269,3 +269,17 @@ def test_the_next_sentence_dates_the_same_speakers_saying(follow_up: str, date: 
     text = "Missiles for Moscow\nA US official said that North Korea recently provided missiles to Russia.\n" + follow_up
     events = extract_events(article(text, dt.date(2024, 1, 5)))
     assert [(e.item_class, e.date) for e in events] == [("missiles", date)]
+
+
+@pytest.mark.parametrize(("follow_up", "expected"), [
+    ("At the same time, a foreign ministry spokesman denied this.", [("denial", "2024-09-08", "statement")]),
+    ("On Tuesday, the foreign ministry rejected the claims.", [("denial", "2024-09-10", "statement")]),
+    ("Tehran has denied the accusation.", [("denial", None, "undated")]),   # when, the text does not say
+    ("The weather was cold.", []),
+])
+def test_a_denial_of_what_the_sentence_before_told(follow_up: str, expected: list[tuple[str, str | None, str]]) -> None:
+    text = ("Missiles for Moscow\nOn September 8, it was reported that an MP confirmed Tehran had supplied missiles "
+            "to Russia.\n" + follow_up)
+    events = extract_events(article(text, dt.date(2024, 9, 11)))
+    assert [(e.kind, e.date, e.date_basis) for e in events if e.kind == "denial"] == expected
+    assert all(e.supplier == "Iran" and e.item_class == "missiles" for e in events)

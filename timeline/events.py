@@ -103,6 +103,7 @@ def extract_events(article: Article) -> list[Event]:
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
+        prior = previous
         said_here = saying_date(text, local)
         _said_after(previous, said_here, text, article)
         contents = _contents_told_after(previous, text, sent.start, article)
@@ -129,7 +130,7 @@ def extract_events(article: Article) -> list[Event]:
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
         if not previous:
-            events.extend(contents)
+            events.extend(contents or _denied_back(prior, text, local, sent.start, article))
             _dated_later(events, text, local, article)
         strike = _dated_day(STRIKE, text, local, n) or strike
         sanctions = _dated_day(SANCTIONS, text, local, n) or sanctions
@@ -308,6 +309,30 @@ def _said_after(previous: list[Event], said: tuple[str | None, Mention] | None, 
             ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
+def _denied_back(previous: list[Event], text: str, mentions: list[Mention], offset: int,
+                 article: Article) -> list[Event]:
+    """'... an MP confirmed that Tehran had supplied missiles. At the same time, a spokesman denied this.': a
+    denial of what the sentence before told, dated when it was made, else with the claim it answers when it
+    says so ("at the same time"), else undated."""
+    m = DENIED_THIS.search(text)
+    if not m:
+        return []
+    speaker = text[:m.start()].split(",")[-1].strip() or None
+    own = [d for d in mentions if d.value and d.duration is None]
+    out: list[Event] = []
+    for ev in previous:
+        if ev.kind == "denial" or any((e.supplier, e.item_class) == (ev.supplier, ev.item_class) for e in out):
+            continue
+        same_time = SAME_TIME.match(text) and ev.date_basis in ("statement", "report")
+        dates = _date_fields(text, own[0]) if own else {name: getattr(ev, name) for name in DATE_FIELDS} \
+            if same_time else dict.fromkeys(DATE_FIELDS[:-1]) | {"date_basis": "undated"}
+        denial = replace(ev, kind="denial", attributed_to=speaker, quantity=None, quantity_value=None, sentence=text,
+                         sentence_start=offset, sentence_end=offset + len(text), note=None, sources=[], **dates)
+        denial.id = event_id(denial.supplier, denial.item_class, "denial", denial.date, article.id, offset + m.start())
+        out.append(denial)
+    return out
+
+
 def _contents_told_after(previous: list[Event], text: str, offset: int, article: Article) -> list[Event]:
     """'North Korea has sent military assistance to Russia. This aid includes shells and rockets.': what the
     aid held are facts of the same supplier, date and source; the vague aid folds into them."""
@@ -393,6 +418,11 @@ CONTEXT_REACH = 3   # sentences after a dated strike (or sanctions) that may nam
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
 THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
 THE_SANCTIONS = re.compile(r"\b(?:the|these|new|latest)\s+(?:sanctions|measures)\b|\bsanctions\s+(?:also\s+)?target", re.I)
+DENIED_THIS = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:this|that|it|the\s+"
+                         r"(?:reports?|claims?|allegations?|accusations?)|these\s+(?:reports|claims|allegations))\s*[.,;]",
+                         re.I)   # "Tehran denied this."
+SAME_TIME = re.compile(r"\W*(?:At the same time|The same day|On the same day|Simultaneously|In response)\b", re.I)
+DATE_FIELDS = ("date", "grain", "date_start", "date_end", "date_text", "date_basis")
 AID_INCLUDES = re.compile(r"\W*(?:This|That|These|Those|The|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|help|"
                           r"support|supplies|shipments?|deliveries|delivery|package|consignments?|cargo|transfers?)\s+"
                           r"(?:\w+\s+)?(?:includes?|included|consist(?:s|ed)? of|comprise[sd]?|contain(?:s|ed)?|"

@@ -97,7 +97,7 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
             return Attribution(source, (cue.start, end), (end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
         passive = PASSIVE_SAYING.search(sentence, lo, cue.start)
         if passive and PASSIVE_SAID.fullmatch(cue.text) and len(sentence[lo:passive.start()].split()) > 3 \
-                and not re.search(r"\b(?:which|who)\s*$", sentence[lo:passive.start()], re.I):
+                and not re.search(r"\b(?:which|who|it)\s*$", sentence[lo:passive.start()], re.I):   # "it was reported that"
             by = re.match(r"[^,;]*?\bby\s+([^,;.]+)", sentence[cue.end:hi])   # "... was reported in April by X"
             return Attribution(_clean_source(by.group(1)) if by else None, (passive.start(), hi), (lo, passive.start()),
                                claim, clause, True, False)

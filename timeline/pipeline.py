@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from timeline.errors import InputError, TimelineError
-from timeline.events import EVENT_FIELDS, Event, extract_events
+from timeline.events import DATE_FIELDS, EVENT_FIELDS, Event, extract_events
 from timeline.timex import days_between, interval_of
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -78,7 +78,6 @@ def events_from_articles(articles: Iterable[object]) -> list[Event]:
 
 
 # --- merging ---------------------------------------------------------------------------------------------
-DATE_FIELDS = ("date", "grain", "date_start", "date_end", "date_text", "date_basis")
 
 
 def kind_group(kind: str) -> str:
