@@ -87,7 +87,7 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
             return False   # "signed the treaty, which was concluded in June, on Monday": the clause is closed
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|(?!including)\w+ing)\b", between, re.I)
                     or rx.LATER_CLAUSE.search(between)
-                    or not _noun_cue(cue) and rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
+                    or not _noun_cue(cue, between) and rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
     if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
         return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
     comma = sentence.rfind(",", 0, m.start)
@@ -96,6 +96,7 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
     return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between
 
 
-def _noun_cue(cue: Cue) -> bool:
-    """'Shipments of shells were recorded in May': the verb after a noun cue is the cue's own."""
-    return cue.type == "nominal" or cue.text.lower().endswith(" of")
+def _noun_cue(cue: Cue, between: str) -> bool:
+    """'Shipments of shells were recorded in May': a verb of seeing or happening after a noun cue is the cue's own
+    (but 'shipments of shells were used in May' dates the use)."""
+    return (cue.type == "nominal" or cue.text.lower().endswith(" of")) and rx.NOUN_PREDICATE.search(between) is not None

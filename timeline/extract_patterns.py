@@ -47,6 +47,8 @@ BUY_FROM_RUSSIA = re.compile(r"\s+to\s+(?:buy|purchase|acquire|import|obtain|rec
                              re.I)   # "a deal to buy the planes from Russia": the supply runs the other way
 LATER_CLAUSE = re.compile(r"\b(?:after|before|until|once)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been)\s+"
                           r"\w+(?:ed|en|uck|ung|ook)\b", re.I)   # "... after the initial agreement was struck earlier this month"
+NOUN_PREDICATE = re.compile(r"\b(?:was|were)\s+(?:first\s+)?(?:recorded|detected|observed|registered|spotted|seen|noticed|"
+                            r"made|completed|carried out)\b", re.I)
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
