@@ -216,8 +216,8 @@ CASES = [
      [("North Korea", "ammunition", "shipment", "2024-05", "event")]),
     ("The first sightings of North Korean soldiers were recorded on Oct. 23.", [("on Oct. 23", "2024-10-23")],
      [("North Korea", "troops", "deployment", "2024-10-23", "event")]),
-    ("Shipments of North Korean shells were used in attacks in May.", [("in May", "2024-05")],
-     [("North Korea", "ammunition", "shipment", None, "undated")]),   # the date of the use
+    ("Shipments of North Korean shells were criticised by Seoul in May.", [("in May", "2024-05")],
+     [("North Korea", "ammunition", "shipment", None, "undated")]),   # the date of the criticism
     ("Pyongyang has dispatched pilots and sappers to Russia.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "troops", "deployment", None, "undated")]),
 ]
