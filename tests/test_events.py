@@ -283,3 +283,14 @@ def test_a_denial_of_what_the_sentence_before_told(follow_up: str, expected: lis
     events = extract_events(article(text, dt.date(2024, 9, 11)))
     assert [(e.kind, e.date, e.date_basis) for e in events if e.kind == "denial"] == expected
     assert all(e.supplier == "Iran" and e.item_class == "missiles" for e in events)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Footage claimed to show North Korean soldiers training at a base in Russia. pic.twitter.com/abc123 — Front Watch "
+     "(@frontwatch) October 18, 2024", [("2024-10-18", "statement", "Front Watch")]),
+    ("Footage claimed to show North Korean soldiers training at a base in Russia.\n"
+     "— Front Watch (@frontwatch) October 18, 2024", [("2024-10-18", "statement", "Front Watch")]),
+])
+def test_an_embedded_post_is_dated_by_its_signature(body: str, expected: list[tuple[str, str, str]]) -> None:
+    events = extract_events(article("Troops in Russia\n" + body, dt.date(2024, 10, 20)))
+    assert [(e.date, e.date_basis, e.attributed_to) for e in events] == expected

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Literal
 
-from timeline.extract_patterns import CARRIER, SANCTIONS
+from timeline.extract_patterns import CARRIER, EMBEDDED_POST, SANCTIONS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -117,6 +117,8 @@ def extract_events(article: Article) -> list[Event]:
                 cand.date, cand.date_basis = strike[1], "event"   # "On 2 January ... Russia used a North Korean missile in the attack"
             if cand.date is None and sanctions and n - sanctions[0] <= CONTEXT_REACH and THE_SANCTIONS.search(text):
                 cand.date, cand.date_basis = sanctions[1], "statement"   # "... sanctions on Thursday. The sanctions target X, which makes"
+            if cand.date is None and (post := _posted(text, local)):
+                cand.date, cand.date_basis, cand.attributed_to = post[1], "statement", post[0]   # "... — OSINT (@osint) October 18, 2024"
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
@@ -233,10 +235,18 @@ def _since_interval(mention: Mention, value: str | None, own: tuple[dt.date, dt.
     return f"{value}/{last:%Y-%m}"
 
 
+def _posted(text: str, mentions: list[Mention]) -> tuple[str, Mention] | None:
+    """The author and date of an embedded post whose signature closes the sentence."""
+    m = EMBEDDED_POST.search(text)
+    dated = [d for d in mentions if m and d.start >= m.end() and d.value and d.duration is None]
+    return (m.group("by").strip(), dated[0]) if m and dated else None
+
+
 def _said_back(previous: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
-    """'This was reported by the ministry on Monday.': the sentence dates (and attributes) the statement
-    of the facts read in the sentence before it, when those have no date of their own."""
-    m = SAID_BACK.match(text)
+    """'This was reported by the ministry on Monday.', or the signature of an embedded post ('— OSINT (@osint)
+    October 18, 2024'): the sentence dates (and attributes) the statement of the facts read in the sentence
+    before it, when those have no date of their own."""
+    m = SAID_BACK.match(text) or EMBEDDED_POST.match(text)
     if not m or not previous:
         return
     dated = [d for d in mentions if d.start >= m.end() - 1 and d.value and d.duration is None]

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 def governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribution: Attribution | None,
                     span: tuple[int, int]) -> tuple[Mention | None, str]:
     dateline = rx.DATELINE.match(sentence) or rx.AGENCY_DATELINE.match(sentence) or rx.DATED_PLACE.match(sentence)
+    post = rx.EMBEDDED_POST.search(sentence)
     usable = [m for m in dates if (m.duration is None or m.value) and not _rate(sentence, m)
+              and not (post and m.start >= post.end())
               and not (dateline and m.start < dateline.end())
               and not (rx.MADE_IN.search(sentence, 0, m.start) and not rx.MADE_IN.match(cand.cue.text + " "))
               and not (rx.OTHER_EVENT.search(sentence, max(0, m.start - 60), m.start)

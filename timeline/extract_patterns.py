@@ -49,6 +49,8 @@ LATER_CLAUSE = re.compile(r"\b(?:after|before|until|once)\s+(?:the|a|an|its|thei
                           r"\w+(?:ed|en|uck|ung|ook)\b", re.I)   # "... after the initial agreement was struck earlier this month"
 NOUN_PREDICATE = re.compile(r"\b(?:was|were)\s+(?:first\s+)?(?:recorded|detected|observed|registered|spotted|seen|noticed|"
                             r"made|completed|carried out)\b", re.I)
+EMBEDDED_POST = re.compile(r"(?:^|\s)\W*(?:pic\.twitter\.com/\S+\s*)?[—–-]+\s*(?P<by>[^()\n]{1,60}?)\s*\(@\w+\)\s*"
+                           r"(?=\w)")   # the signature of an embedded post: "— OSINT (@osint) October 18, 2024"
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
