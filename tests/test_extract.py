@@ -218,6 +218,8 @@ CASES = [
      [("North Korea", "troops", "deployment", "2024-10-23", "event")]),
     ("Shipments of North Korean shells were criticised by Seoul in May.", [("in May", "2024-05")],
      [("North Korea", "ammunition", "shipment", None, "undated")]),   # the date of the criticism
+    ("The last shipment of weapons left Iran in early March, heading toward Russia.", [("in early March", "2023-03")],
+     [("Iran", "weapons", "shipment", "2023-03", "event")]),
     ("Pyongyang has dispatched pilots and sappers to Russia.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "troops", "deployment", None, "undated")]),
 ]

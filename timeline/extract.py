@@ -411,7 +411,8 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     adjective = [x for x in suppliers if _makes(sentence, x, item)]
     by = [x for x in suppliers if x.start > cue.end and re.search(r"\bby\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
     source = [x for x in suppliers if x.start > cue.end
-              and re.search(r"\bfrom\s+(?:the\s+)?(?-i:(?!an?\s)[a-z-]+\s+){0,2}?\[?$", sentence[:x.start], re.I)]   # "from the isolated North Korean regime"
+              and re.search(r"\b(?:from|left|leaving|departed|departing)\s+(?:the\s+)?(?-i:(?!an?\s)[a-z-]+\s+){0,2}?\[?$",
+                            sentence[:x.start], re.I)]   # "from the isolated North Korean regime", "the shipment left Iran"
     left = [x for x in suppliers if x.end <= cue.start and x.form != "adjective"]
     left_adj = [x for x in suppliers if x.end <= cue.start]
     if cue.type in ("agree", "negotiate"):
