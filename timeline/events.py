@@ -148,7 +148,6 @@ def extract_events(article: Article) -> list[Event]:
 def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Event:
     """'The NIS has reported that ...' in the lead, and later '... citing the NIS on 20 November': the
     article's news is that statement, dated where the article names its source again."""
-
     from timeline.timex import days_between
 
     if event.date_basis != "report" or not event.attributed_to or not event.published:
@@ -335,7 +334,7 @@ def _denied_back(previous: list[Event], text: str, mentions: list[Mention], offs
             continue
         same_time = SAME_TIME.match(text) and ev.date_basis in ("statement", "report")
         dates = _date_fields(text, own[0]) if own else {name: getattr(ev, name) for name in DATE_FIELDS} \
-            if same_time else dict.fromkeys(DATE_FIELDS[:-1]) | {"date_basis": "undated"}
+            if same_time else UNDATED
         denial = replace(ev, kind="denial", attributed_to=speaker, quantity=None, quantity_value=None, sentence=text,
                          sentence_start=offset, sentence_end=offset + len(text), note=None, sources=[], **dates)
         denial.id = event_id(denial.supplier, denial.item_class, "denial", denial.date, article.id, offset + m.start())
@@ -405,7 +404,6 @@ def _speaker(said: str | None, publisher: str | None) -> str | None:
 
 
 def _shift(m: Mention, offset: int) -> Mention:
-
     return replace(m, start=m.start - offset, end=m.end - offset)
 
 
@@ -433,6 +431,7 @@ DENIED_THIS = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismiss
                          re.I)   # "Tehran denied this."
 SAME_TIME = re.compile(r"\W*(?:At the same time|The same day|On the same day|Simultaneously|In response)\b", re.I)
 DATE_FIELDS = ("date", "grain", "date_start", "date_end", "date_text", "date_basis")
+UNDATED: dict[str, str | None] = dict.fromkeys(DATE_FIELDS) | {"date_basis": "undated"}
 AID_INCLUDES = re.compile(r"\W*(?:This|That|These|Those|The|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|help|"
                           r"support|supplies|shipments?|deliveries|delivery|package|consignments?|cargo|transfers?)\s+"
                           r"(?:\w+\s+)?(?:includes?|included|consist(?:s|ed)? of|comprise[sd]?|contain(?:s|ed)?|"

@@ -100,5 +100,5 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
 
 def _noun_cue(cue: Cue, between: str) -> bool:
     """'Shipments of shells were recorded in May': a verb of seeing or happening after a noun cue is the cue's own
-    (but 'shipments of shells were used in May' dates the use)."""
+    (but in 'shipments of shells were criticised in May' the date is the criticism's)."""
     return (cue.type == "nominal" or cue.text.lower().endswith(" of")) and rx.NOUN_PREDICATE.search(between) is not None
