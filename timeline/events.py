@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Literal
 
-from timeline.extract_patterns import CARRIER, EMBEDDED_POST, SANCTIONS
+from timeline.extract_patterns import CARRIER, CARRIER_WORDS, EMBEDDED_POST, SANCTIONS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -437,7 +437,7 @@ AID_INCLUDES = re.compile(r"\W*(?:This|That|These|Those|The|Such|Its|Their)\s+(?
                           r"(?:\w+\s+)?(?:includes?|included|consist(?:s|ed)? of|comprise[sd]?|contain(?:s|ed)?|"
                           r"(?:is|was|were) made up of)\s", re.I)
 THE_SUPPLIES = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:shipments?|deliveries|delivery|transfers?|"
-                          r"supplies|consignments?|batch(?:es)?|cargo|containers|wagons|railcars)\b", re.I)
+                          rf"supplies|consignments?|batch(?:es)?|cargo|{CARRIER_WORDS})\b", re.I)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.I)   # "the first batch of 20 T-72A tanks"
 MOVED = re.compile(r"\b(?:took place|happened|occurred|began|started|(?:were|was) (?:made|carried out)|loaded|unloaded|"
                    r"offloaded|departed|left|arrived|reached|crossed|shipped|transported|moved|delivered|handed over)\b",
