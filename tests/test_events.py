@@ -178,6 +178,34 @@ def test_a_saying_dates_the_next_sentence_from_the_same_source(follow_up: str, d
     assert [e.date for e in events] == [date]
 
 
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ("Kirby added that Iran had recently provided Russia with drone engines.", "2025-03-06"),
+    ("Kirby continued, adding that Iran had recently provided Russia with drone engines.", "2025-03-06"),
+    ("Kirby added that Iran had provided Russia with drone engines in January.", "2025-01"),
+    ("A senator added that Iran had recently provided Russia with drone engines.", None),
+])
+def test_a_speaker_dated_once_speaks_on_that_occasion_later_in_the_article(follow_up: str, date: str | None) -> None:
+    text = ("Briefing in Washington\nThe spokesman John Kirby told a White House briefing on Thursday that the war "
+            "had entered a new phase.\nThe weather in the capital was mild.\nMarkets were calm and traders expected "
+            "little change.\nReporters asked about the talks.\n" + follow_up)
+    events = [e for e in extract_events(article(text, dt.date(2025, 3, 8))) if e.sentence == follow_up]
+    assert [e.date for e in events] == [date]
+
+
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ("The Chinese companies facing sanctions are accused of providing Russia with drone engines.", "2024-05-01"),
+    ("Its sanctions hit Chinese firms that supplied drone engines to Russia.", "2024-05-01"),
+    ("The proposed measures target Chinese firms supplying drone engines to Russia.", "2024-05-01"),
+    ("Chinese firms have supplied drone engines to Russia, officials believe.", "2024-05-03"),
+])
+def test_a_fact_the_dated_sanctions_name_takes_their_day(follow_up: str, date: str) -> None:
+    text = ("Sanctions news\nThe administration on Wednesday announced new sanctions on suppliers of Russia's "
+            "arsenal.\nThe weather in the capital was mild.\nMarkets were calm and traders expected little change.\n"
+            "Officials have discussed the issue for months.\nThe talks went on in several capitals.\n" + follow_up)
+    events = [e for e in extract_events(article(text, dt.date(2024, 5, 3))) if e.sentence == follow_up]
+    assert [e.date for e in events] == [date]
+
+
 def test_the_lead_is_dated_where_the_article_names_its_source_again() -> None:
     body = ("South Korea's spy agency (NIS) has reported that 11,000 North Korean troops are stationed in Kursk. "
             "A lawmaker briefed reporters, citing the NIS on 20 November. The talks went on.")

@@ -542,6 +542,25 @@ def test_who_admits_sending_sent(sentence: str, expected: list[tuple[str, str, s
     ("Iran was widely reported to have sent 1,000 drones to Russia.", [("Iran", "drones", "claim")]),
     # a saying that is not raised keeps its speaker's word
     ("Iran reported to the UN that it sent drones to Russia.", [("Iran", "drones", "shipment")]),
+    # "X is accused (by Y) of supplying": the subject's fact, told as a claim
+    ("Two Chinese firms are accused by the Treasury of providing Russia with drone engines.",
+     [("China", "components", "claim")]),
+    ("Iran was accused of sending drones to Russia.", [("Iran", "drones", "claim")]),
+    ("Kyiv accused Iran of sending drones to Russia.", [("Iran", "drones", "claim")]),
 ])
 def test_a_raised_saying_is_a_claim(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c.supplier, c.item_class, c.kind) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kirby added that North Korea had provided Russia with howitzers and several dozen ballistic missiles.",
+     [("weapons", "Kirby"), ("missiles", "Kirby")]),
+    ("Kirby continued, adding that North Korea had provided Russia with howitzers and several dozen missiles.",
+     [("weapons", "Kirby"), ("missiles", "Kirby")]),
+    ("The minister spoke, noting that Iran had sent hundreds of drones and dozens of missiles to Russia.",
+     [("drones", "minister"), ("missiles", "minister")]),
+])
+def test_a_list_with_amounts_and_a_participle_saying(sentence: str, expected: list[tuple[str, str]]) -> None:
+    """'adding that', 'noting that' say what the subject of the clause before says; 'several dozen' is an amount
+    inside a list, not a break in it."""
+    assert [(c.item_class, c.attributed_to) for c in analyse(sentence, [])] == expected

@@ -97,6 +97,7 @@ def extract_events(article: Article) -> list[Event]:
     said_before: tuple[str | None, Mention] | None = None
     story: str | None = None
     sayings: list[tuple[str, Mention]] = []
+    occasions: dict[str, Mention] = {}
     strike: tuple[int, Mention] | None = None
     sanctions: tuple[int, Mention] | None = None
     for n, sent in enumerate(article.sentences):
@@ -115,12 +116,14 @@ def extract_events(article: Article) -> list[Event]:
             if cand.cue.type == "use" and cand.date is None and strike and n - strike[0] <= CONTEXT_REACH \
                     and THE_STRIKE.search(text):
                 cand.date, cand.date_basis = strike[1], "event"   # "On 2 January ... Russia used a North Korean missile in the attack"
-            if cand.date is None and sanctions and n - sanctions[0] <= CONTEXT_REACH and THE_SANCTIONS.search(text):
+            if cand.date is None and sanctions and THE_SANCTIONS.search(text):
                 cand.date, cand.date_basis = sanctions[1], "statement"   # "... sanctions on Thursday. The sanctions target X, which makes"
             if cand.date is None and (post := _posted(text, local)):
                 cand.date, cand.date_basis, cand.attributed_to = post[1], "statement", post[0]   # "... — OSINT (@osint) October 18, 2024"
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
+            if cand.date is None and (occasion := _occasion(cand.attributed_to, occasions)):
+                cand.date, cand.date_basis = occasion, "statement"   # "Kirby told a briefing on Thursday ... Kirby added"
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
                 cand.attributed_to = last_speaker  # "according to him": the source of the sentence before, if any
             background = _background(text, cand)
@@ -140,6 +143,7 @@ def extract_events(article: Article) -> list[Event]:
         said_before = said_here
         if said_before:
             sayings.append((text, said_before[1]))
+            _remember_occasion(occasions, said_before, article.published)
         antecedent = _only_supplier(text)
         story = antecedent or story
     return [_dated_by_its_source(e, sayings) for e in events]
@@ -369,6 +373,25 @@ def _contents_told_after(previous: list[Event], text: str, offset: int, article:
     return out
 
 
+def _remember_occasion(occasions: dict[str, Mention], said: tuple[str | None, Mention],
+                       published: dt.date | None) -> None:
+    """A named speaker's saying on a day of the report's week: the occasion the article covers."""
+    from timeline.timex import days_between
+
+    source, mention = said
+    days = days_between(mention.value, published.isoformat()) if published else None
+    if source and source.lower() not in PRONOUNS and mention.grain == "day" and days is not None and 0 <= days <= 7:
+        occasions.setdefault(source.split()[-1].lower(), mention)
+
+
+def _occasion(source: str | None, occasions: dict[str, Mention]) -> Mention | None:
+    """'Kirby told a White House briefing on Thursday ...', later 'Kirby added that ...': said on the same
+    occasion, unless the text gives another date."""
+    if not source or source.lower() in PRONOUNS or len(source.split()) > 3:
+        return None
+    return occasions.get(source.split()[-1].lower())
+
+
 def _same_speaker(source: str | None, before: str | None) -> bool:
     """Does a sentence's source point back to the one before: a pronoun ("according to him"), or a definite
     short form of the same speaker ("the official" after "a defence ministry official")?"""
@@ -422,10 +445,12 @@ SAID_BACK = re.compile(
     r"(?:first\s+|also\s+)?(?:reported|said|stated|announced|confirmed|disclosed|revealed|claimed)\b"
     r"(?:\s+by\s+(?:the\s+)?(?P<by>[^,.;]{2,80}?))?(?=\s+(?:on|in|last|this|earlier|late|early|at)\b|\s*[,.;]|\s*$)",
     re.I)
-CONTEXT_REACH = 3   # sentences after a dated strike (or sanctions) that may name the weapon used (or the firms)
+CONTEXT_REACH = 3   # sentences after a dated strike that may name the weapon used
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
 THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
-THE_SANCTIONS = re.compile(r"\b(?:the|these|new|latest)\s+(?:sanctions|measures)\b|\bsanctions\s+(?:also\s+)?target", re.I)
+THE_SANCTIONS = re.compile(   # "The companies facing sanctions are accused of ...", "its sanctions hit Chinese entities"
+    r"\b(?:the|these|its|their|new|latest|proposed)\s+(?:sanctions|measures|designations)\b"
+    r"|\b(?:facing|under)\s+sanctions\b|\bsanctions\s+(?:also\s+)?(?:target|hit|include)", re.I)
 DENIED_THIS = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:this|that|it|the\s+"
                          r"(?:reports?|claims?|allegations?|accusations?)|these\s+(?:reports|claims|allegations))\s*[.,;]",
                          re.I)   # "Tehran denied this."

@@ -354,7 +354,8 @@ def _missile_systems(sentence: str, chosen: list[Item], items: list[Item]) -> li
 
 def _coordinated(sentence: str, end: int, start: int) -> bool:
     """Is the text between two items a list joint (", ", "and", "as well as", with amounts)?"""
-    gap = re.sub(r"\b(?:of|the|its|some|about|around|over|more than|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
+    gap = re.sub(r"\b(?:of|the|its|some|about|around|over|more than|at least|several|dozens?|hundreds?|thousands?"
+                 r"|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
                  " ", rx.TO_RUSSIA_INCLUDING.sub(" including ", sentence[end:start]), flags=re.I)
     if not gap.strip() or rx.COORDINATION.fullmatch(gap) or rx.INCLUDING.fullmatch(gap):
         return True

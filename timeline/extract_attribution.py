@@ -29,6 +29,7 @@ TRAILING_TAIL = re.compile(r"(?!\s*that\b)[^,;:]{0,80}(?:[.\"”]?\s*|,\s*(?:[a-
 INVERTED = re.compile(r"\s+((?:the\s+|an?\s+)\w[^,;:.()]{1,60}?|[A-Z][^,;:.()]{1,60}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{1,30}"
                       r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)
 PASSIVE_SAYING = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:first\s+|also\s+|previously\s+)?$", re.I)
+ACCUSED = re.compile(r"accused\b(?:\s+by\s+[^,;.]{1,60}?)?\s+of\b", re.I)
 PASSIVE_SAID = re.compile(r"reported|revealed|announced|confirmed|disclosed|stated|said", re.I)
 LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
                  "because", "since", "so", "meanwhile", "now"}
@@ -88,6 +89,8 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         claim = any(c.start == cue.start and c.type == "claim_attribution" for c in cues)
         if NOUN_BEFORE.search(sentence, lo, cue.start):
             continue   # "pushing back on claims made by ...": a noun, not a saying
+        if ACCUSED.match(sentence, cue.start) and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", sentence[lo:cue.start]):
+            continue   # "Two firms are accused of supplying ...": a hedge on the subject's own fact
         if cue.text.lower() == "according to":
             m = re.match(r"\s*([^,.;:()\"“”]+)", sentence[cue.end:hi])
             source = _clean_source(m.group(1)) if m else None
@@ -118,6 +121,8 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
             subject, subject_start = ",".join(parts[:-1]), boundary
         else:
             subject, subject_start = parts[-1], boundary + len(segment) - len(parts[-1])
+        if cue.text.lower().endswith("ing"):
+            subject = re.sub(r"\s+(?:[a-z]+(?:ed|s)|spoke|said|told|wrote)\s*,?\s*$", "", subject)   # "Kirby continued, adding that ..."
         words = subject.split()
         if not words or len(words) > 8 or any(w.lower() in ("that", "which", "who") for w in words):
             continue
