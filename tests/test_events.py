@@ -206,6 +206,17 @@ def test_a_fact_the_dated_sanctions_name_takes_their_day(follow_up: str, date: s
     assert [e.date for e in events] == [date]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In late June, intelligence officials warned that North Korea may send more troops to Russia within the next "
+     "two months.", ("2025-06", "statement", "plan")),
+    ("North Korea will send more troops to Russia in October.", ("2025-07-13", "report", "plan")),
+    ("North Korea sent more troops to Russia in May.", ("2025-05", "event", "deployment")),
+])
+def test_a_forecast_sits_where_it_was_made(sentence: str, expected: tuple[str, str, str]) -> None:
+    (event,) = extract_events(article("Troops news\n" + sentence, dt.date(2025, 7, 13)))
+    assert (event.date, event.date_basis, event.kind) == expected
+
+
 def test_the_lead_is_dated_where_the_article_names_its_source_again() -> None:
     body = ("South Korea's spy agency (NIS) has reported that 11,000 North Korean troops are stationed in Kursk. "
             "A lawmaker briefed reporters, citing the NIS on 20 November. The talks went on.")

@@ -163,6 +163,11 @@ CASES = [
      [("since mid-January", "2025-01")], [("North Korea", "troops", "deployment", None, "undated")]),
     ("The shipments began in early January following the finalisation of a deal with Iran late last year.",
      [("in early January", "2024-01"), ("late last year", "2023")], [("Iran", "agreement", "agreement", "2023", "event")]),
+    ("Following the pact signed by the two leaders in June 2024, Pyongyang dispatched soldiers to Russia.",
+     [("in June 2024", "2024-06")], [("North Korea", "agreement", "agreement", "2024-06", "event"),
+                                     ("North Korea", "troops", "deployment", None, "undated")]),
+    ("Following the pact, Pyongyang dispatched soldiers to Russia in June 2024.",
+     [("in June 2024", "2024-06")], [("North Korea", "troops", "deployment", "2024-06", "event")]),
     # what the containers hold is what was supplied; "his country" is the speaker's
     ("Pyongyang has delivered 1,000 containers of military equipment and munitions to Russia.", [],
      [("North Korea", "weapons", "shipment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),

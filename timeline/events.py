@@ -122,6 +122,8 @@ def extract_events(article: Article) -> list[Event]:
                 cand.date, cand.date_basis, cand.attributed_to = post[1], "statement", post[0]   # "... — OSINT (@osint) October 18, 2024"
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
+            if _ahead(cand, article.published):
+                _placed_when_told(cand, said_here)   # "warned in late June that it may send troops within two months"
             if cand.date is None and (occasion := _occasion(cand.attributed_to, occasions)):
                 cand.date, cand.date_basis = occasion, "statement"   # "Kirby told a briefing on Thursday ... Kirby added"
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
@@ -371,6 +373,19 @@ def _contents_told_after(previous: list[Event], text: str, offset: int, article:
     if out and base.item_class in ("weapons", "other"):
         base.note = "generic"
     return out
+
+
+def _ahead(cand: Candidate, published: dt.date | None) -> bool:
+    """A date wholly after the report: what is planned or expected, not a supply that took place."""
+    first = cand.date.first_day if cand.date else None
+    return first is not None and published is not None and first > published
+
+
+def _placed_when_told(cand: Candidate, said: tuple[str | None, Mention] | None) -> None:
+    """A forecast sits on the timeline when it was made: at its saying's date, else (as news) at the report."""
+    cand.date, cand.date_basis = (said[1], "statement") if said else (None, "undated")
+    if cand.kind in ("shipment", "claim", "deployment"):
+        cand.kind = "plan"
 
 
 def _remember_occasion(occasions: dict[str, Mention], said: tuple[str | None, Mention],

@@ -90,6 +90,8 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|(?!including)\w+ing)\b", between, re.I)
                     or rx.LATER_CLAUSE.search(between)
                     or not _noun_cue(cue, between) and rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
+    if rx.OPENING_EVENT.match(sentence[:m.start]) and "," in sentence[m.end:cue.start]:
+        return True   # "Following the pact signed in June 2024, Pyongyang dispatched soldiers": the pact's date
     if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
         return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
     comma = sentence.rfind(",", 0, m.start)

@@ -52,6 +52,8 @@ NOUN_PREDICATE = re.compile(r"\b(?:was|were)\s+(?:first\s+)?(?:recorded|detected
 EMBEDDED_POST = re.compile(r"(?:^|\s)\W*(?:pic\.twitter\.com/\S+\s*)?[—–-]+\s*(?P<by>[^()\n]{1,60}?)\s*\(@\w+\)\s*"
                            r"(?=\w)")   # the signature of an embedded post: "— OSINT (@osint) October 18, 2024"
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
+OPENING_EVENT = re.compile(r"\W*(?:Following|After|Before|Ahead of|Prior to|In the wake of)\s+(?:the|a|an|his|her|its|"
+                           r"their|this|that|[A-Z]\w+['’]s)\s+[^,]*?$")   # "Following the pact signed in June 2024, ..."
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
 CARRIER = re.compile(CARRIER_WORDS, re.I)
