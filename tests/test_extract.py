@@ -168,6 +168,11 @@ CASES = [
                                      ("North Korea", "troops", "deployment", None, "undated")]),
     ("Following the pact, Pyongyang dispatched soldiers to Russia in June 2024.",
      [("in June 2024", "2024-06")], [("North Korea", "troops", "deployment", "2024-06", "event")]),
+    # a foreign-made drone shot down before Russia built its own came from its maker; after that, it may not have
+    ("On Tuesday Ukrainian forces shot down an Iranian-made Shahed-136 drone near Kupiansk.",
+     [("On Tuesday", "2022-09-13")], [("Iran", "drones", "claim", "2022-09-13", "event")]),
+    ("On Tuesday Ukrainian forces shot down an Iranian-made Shahed-136 drone near Kupiansk.",
+     [("On Tuesday", "2024-09-10")], []),
     # what the containers hold is what was supplied; "his country" is the speaker's
     ("Pyongyang has delivered 1,000 containers of military equipment and munitions to Russia.", [],
      [("North Korea", "weapons", "shipment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),

@@ -97,7 +97,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue   # "forces deployed for duty on the border with Ukraine": at home, not sent to Russia
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = governing_date(cand, sentence, dates, saying, region)
-                if cue.type == "use" and cand.item_class not in rx.USED_AS_EVIDENCE:
+                if cue.type == "use" and not _used_as_evidence(cand):
                     continue   # drones of Iranian design are built in Russia too: their use is not a supply
                 cand.said_now = bool(saying and saying.present)
                 cand.only_as_news = rx.SPECULATION.search(sentence, region[0], cue.start) is not None or cue.type == "use" \
@@ -122,6 +122,14 @@ def _we_subject(sentence: str, supply: list[Cue]) -> re.Match[str] | None:
         if m and cue.type == "supply":
             return m
     return None
+
+
+def _used_as_evidence(cand: Candidate) -> bool:
+    """A foreign missile or shell fired is a supply; a foreign-designed drone only before Russia built its own."""
+    if cand.item_class in rx.USED_AS_EVIDENCE:
+        return True
+    last = cand.date.last_day if cand.date else None
+    return cand.item_class == "drones" and last is not None and last < rx.DRONES_BUILT_IN_RUSSIA
 
 
 def saying_date(sentence: str, dates: list[Mention]) -> tuple[str | None, Mention] | None:

@@ -5,11 +5,13 @@ Each is one rule a person can read and test on its own; the comment beside it is
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 SAYING_REACH = 50    # characters between a saying verb and the date that dates it
 SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use", "rely")
-USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia
+USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia ...
+DRONES_BUILT_IN_RUSSIA = dt.date(2023, 7, 1)     # ... since Alabuga's plant began output in 2023: before, a drone used came from Iran
 CLAUSE_BREAK = re.compile(r";|\s+(?:while(?!\s+\w+ing\b)|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|\s+but\s+(?!also\b)"
                           r"|,\s+after\s+(?=(?-i:the\s+[A-Z]|[A-Z][a-z]+\s+(?!\d)))"
                           r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
