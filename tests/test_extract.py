@@ -569,8 +569,20 @@ def test_a_raised_saying_is_a_claim(sentence: str, expected: list[tuple[str, str
      [("weapons", "Kirby"), ("missiles", "Kirby")]),
     ("The minister spoke, noting that Iran had sent hundreds of drones and dozens of missiles to Russia.",
      [("drones", "minister"), ("missiles", "minister")]),
+    # "citing X" inside the subject's commas names its sources; the saying is the verb after it
+    ("In May, the Post, citing US officials, wrote that Iran had sent drones to Russia.", [("drones", "Post")]),
 ])
 def test_a_list_with_amounts_and_a_participle_saying(sentence: str, expected: list[tuple[str, str]]) -> None:
     """'adding that', 'noting that' say what the subject of the clause before says; 'several dozen' is an amount
     inside a list, not a break in it."""
     assert [(c.item_class, c.attributed_to) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The last shipment of weapons from Iran to Russia included about 450 drones.", [("Iran", "drones")]),
+    ("New deliveries of Iranian weapons to Russia would include missiles and drones.",
+     [("Iran", "missiles"), ("Iran", "drones")]),
+    ("Iran sent weapons to Russia, including drones.", [("Iran", "weapons"), ("Iran", "drones")]),
+])
+def test_what_a_shipment_of_weapons_included_is_what_was_supplied(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected

@@ -53,6 +53,11 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
     # a related-link line retells the claim the body dates; a sentence of news does not
     ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia buying shells, officials say", start=5)], 1),
     ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia is buying shells.", start=5)], 2),
+    # an agreement the lead reports is the one the body dates within the month of the report
+    ([ev(item_class="agreement", kind="agreement", date="2022-11-19", sentence="The two have reached a deal."),
+      ev(item_class="agreement", kind="agreement", date="2022-11", basis="event", grain="month", start=5)], 1),
+    ([ev(item_class="agreement", kind="agreement", date="2022-11-19", sentence="The two have reached a deal."),
+      ev(item_class="agreement", kind="agreement", date="2022-07", basis="event", grain="month", start=5)], 2),
 ])
 def test_merge_article(events: list[Event], count: int) -> None:
     assert len(merge_article(events)) == count

@@ -261,10 +261,13 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
                       and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or _passive(sentence, cue))][:1]
         else:
             chosen = _items_for(sentence, cue, here, cues, b)
+    named = chosen[:1]
     chosen = _missile_systems(sentence, _contents(sentence, chosen, here), here)
     if not chosen:
         return []
     supplier = _supplier_for(sentence, clause, cue, chosen[0], actors, speakers)
+    if supplier is None and named and named[0] not in chosen:   # "deliveries of Iranian weapons included missiles"
+        supplier = _supplier_for(sentence, clause, cue, named[0], actors, speakers)
     if supplier is None:
         return []
     kind = _kind(sentence, clause, cue, chosen[0], cues, attribution)
@@ -339,6 +342,12 @@ def _contents(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item
     for item in chosen:
         inside = [i for i in items if i.start > item.end and re.fullmatch(
             r"['’]?\s+(?:worth\s+)?(?:of|with|carrying|containing|loaded with)\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
+        if not inside and item.generic:
+            inside = [i for i in items if i.start > item.end and not i.generic
+                      and rx.CONTENTS_VERB.fullmatch(sentence, item.end, i.start)]   # "the shipment of weapons included 450 drones"
+            if inside:
+                out.extend(i for i in _run_after(sentence, [i for i in items if i.start >= inside[0].start]) if i not in out)
+                continue
         if not rx.CARRIER.fullmatch(item.text) or not inside:
             out.append(item)
             continue

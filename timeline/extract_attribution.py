@@ -89,6 +89,9 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         claim = any(c.start == cue.start and c.type == "claim_attribution" for c in cues)
         if NOUN_BEFORE.search(sentence, lo, cue.start):
             continue   # "pushing back on claims made by ...": a noun, not a saying
+        if cue.text.lower() == "citing" and any(c.type in ATTRIBUTION_TYPES and cue.end < c.start < hi
+                                                and c.text.lower() not in ("citing", "saying") for c in cues):
+            continue   # "The Post, citing officials, wrote that ...": the aside names the Post's sources
         if ACCUSED.match(sentence, cue.start) and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", sentence[lo:cue.start]):
             continue   # "Two firms are accused of supplying ...": a hedge on the subject's own fact
         if cue.text.lower() == "according to":

@@ -56,6 +56,8 @@ EMBEDDED_POST = re.compile(r"(?:^|\s)\W*(?:pic\.twitter\.com/\S+\s*)?[—–-]+\
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
 OPENING_EVENT = re.compile(r"\W*(?:Following|After|Before|Ahead of|Prior to|In the wake of)\s+(?:the|a|an|his|her|its|"
                            r"their|this|that|[A-Z]\w+['’]s)\s+[^,]*?$")   # "Following the pact signed in June 2024, ..."
+CONTENTS_VERB = re.compile(r"[^.;,]{0,60}?\b(?:(?:will|would)\s+)?(?:includes?|included|consists?\s+of|consisted\s+of|"
+                           r"comprise[sd]?)\s+(?:[\w-]+\s+){0,3}?", re.I)   # "deliveries of weapons would include missiles"
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
 CARRIER = re.compile(CARRIER_WORDS, re.I)
