@@ -280,6 +280,14 @@ def test_year_earlier_keeps_the_anchor_grain() -> None:
     assert values("Exports rose in the second quarter of 2023, up from a year earlier.") == ["2023-Q2", "2022-Q2"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A contract was signed in March 2023 for parts from September of that year.", ["2023-03", "2023-09"]),
+    ("The pact came in 2019; in May of the same year the first shells left.", ["2019", "2019-05"]),
+])
+def test_a_month_of_that_year_is_in_the_year_just_named(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
 def test_bare_day_of_month_takes_the_month_in_context() -> None:
     assert values("Ships left on 2 August 2023 and returned on the 9th.") == ["2023-08-02", "2023-08-09"]
 

@@ -383,6 +383,8 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("The shipment of Iranian missiles reached Russia last week.", [("Iran", "missiles")]),
     ("North Korean soldiers have been spotted in the Kursk region.", [("North Korea", "troops")]),
     ("Iranian drones were seen over Kyiv.", []),
+    ("Belarusian plants are engaged in the mass production of shells for the Russian army.", [("Belarus", "ammunition")]),
+    ("Belarusian plants are engaged in the mass production of shells for the Egyptian army.", []),
     # every member of a list: "not only ... but also", what containers are worth
     ("North Korea is supplying not only shells but also ballistic missiles.",
      [("North Korea", "ammunition"), ("North Korea", "missiles")]),

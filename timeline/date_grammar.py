@@ -156,6 +156,14 @@ def _month_year(m: re.Match[str], c: Ctx) -> Reading | None:
     return Reading(v_month(y, month_of(m.group("mon"))), "month") if y else None
 
 
+@rule("month-of-that-year", rf"(?<![\w'])(?P<mon>{MON})\s*,?\s*(?:of|in)\s+(?:that|the\s+same)\s+year(?!\w)")
+def _month_of_that_year(m: re.Match[str], c: Ctx) -> Reading | None:
+    """'in March 2023 ... starting in September of that year': the month in the year just named."""
+    if c.anchor is None:
+        return Reading(None, "month", relative=True, anaphoric=True)
+    return Reading(v_month(c.anchor.year, month_of(m.group("mon"))), "month", relative=True, anaphoric=True)
+
+
 @rule("year-month", rf"(?<![\w.,/-])(?P<y>\d{{4}})\s*[,/-]?\s*(?P<mon>{MON})(?!\s*[-/]?\s*\d)")
 def _year_month(m: re.Match[str], c: Ctx) -> Reading | None:
     return Reading(v_month(int(m.group("y")), month_of(m.group("mon"))), "month")
