@@ -265,6 +265,9 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "In exchange, Russia gave North Korea technology to help it deploy spy satellites and tanks.",
     "Russia, which needs shells, will probably give weapons technology to North Korea's nuclear programme.",
     "Minsk has deployed more troops for duty on the border with Ukraine.",   # at home, not sent to Russia
+    # silence is not a denial
+    "Tehran has not commented on the transfer of ballistic missiles to Russia.",
+    "The ministry declined to comment on reports that Iran sent missiles to Russia.",
 ])
 def test_not_events(sentence: str) -> None:
     assert analyse(sentence, []) == []

@@ -91,6 +91,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue   # "Following talks in Pyongyang, Putin and Kim signed a pact": the signing is the fact
             if _hypothetical(sentence, region, cue, cues) or _reversed(sentence, region, cue, all_actors, cues):
                 continue
+            if rx.NO_COMMENT.search(sentence, region[0], cue.start):
+                continue
             if cue.type == "supply" and rx.OWN_FORCES.match(sentence, cue.end):
                 continue   # "said it would equip its military with rocket launchers": its own forces
             if cue.type == "deploy" and rx.AT_HOME.match(sentence, cue.end):

@@ -58,6 +58,9 @@ OPENING_EVENT = re.compile(r"\W*(?:Following|After|Before|Ahead of|Prior to|In t
                            r"their|this|that|[A-Z]\w+['’]s)\s+[^,]*?$")   # "Following the pact signed in June 2024, ..."
 CONTENTS_VERB = re.compile(r"[^.;,]{0,60}?\b(?:(?:will|would)\s+)?(?:includes?|included|consists?\s+of|consisted\s+of|"
                            r"comprise[sd]?)\s+(?:[\w-]+\s+){0,3}?", re.I)   # "deliveries of weapons would include missiles"
+NO_COMMENT = re.compile(r"\b(?:not|never|no|n['’]t|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+|"
+                        r"officially\s+)?(?:comment(?:ed)?|respond(?:ed)?|repl(?:y|ied)|react(?:ed)?|confirm(?:ed)?)\b"
+                        r"[^.;]{0,40}$", re.I)   # "Tehran has not commented on the transfer of missiles": no denial
 FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
 CARRIER = re.compile(CARRIER_WORDS, re.I)
