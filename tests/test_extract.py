@@ -383,6 +383,8 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("China is the main source of components for Russian drones.", [("China", "components")]),
     ("Iranian drones are reaching Russia via the Caspian Sea.", [("Iran", "drones")]),
     ("Belarus has handed Russia 100 tanks.", [("Belarus", "weapons")]),
+    ("Officials believe that Iran passed these drones to Russia.", [("Iran", "drones")]),
+    ("The Iranian drone passed low over the city before it was shot down by Ukraine.", []),
     ("The shipment of Iranian missiles reached Russia last week.", [("Iran", "missiles")]),
     ("North Korean soldiers have been spotted in the Kursk region.", [("North Korea", "troops")]),
     ("Iranian drones were seen over Kyiv.", []),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from timeline.lexicon import RULES_DIR, cue_types, find_actors, find_cues, find_items, read_table
+from timeline.lexicon import RULES_DIR, _by_length, cue_types, find_actors, find_cues, find_items, read_table
 
 
 @pytest.mark.parametrize(("table", "columns"), [
@@ -88,3 +88,13 @@ def test_a_new_supplier_is_one_line() -> None:
 ])
 def test_cue_types_ignore_lookaheads(word: str, types: tuple[str, ...]) -> None:
     assert cue_types(word) == types
+
+
+@pytest.mark.parametrize(("patterns", "first"), [
+    (["rockets?", "rocket launchers?"], "rocket launchers?"),
+    # written longer, matches shorter: the one that always matches more text goes first
+    (["(?:ballistic|cruise|hypersonic|anti-ship) missiles?", "missile launchers"], "missile launchers"),
+    (["shells", "artillery shells"], "artillery shells"),
+])
+def test_rule_tables_try_the_pattern_that_matches_more_text_first(patterns: list[str], first: str) -> None:
+    assert _by_length(patterns)[0] == first

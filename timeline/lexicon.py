@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+import re._parser as sre_parse
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -130,8 +131,17 @@ def lexicon() -> Lexicon:
 
 
 def _by_length(patterns: list[str]) -> list[str]:
-    """Longer literal patterns first, so "artillery rounds" wins over "rounds"."""
-    return sorted(patterns, key=len, reverse=True)
+    """Patterns that match longer text first, so "artillery rounds" wins over "rounds" and "rocket launchers?"
+    over "rocket": an alternation takes the first alternative that matches, not the longest. A pattern is ranked
+    by the shortest text it can match, then by how long it is written."""
+    return sorted(patterns, key=lambda p: (_shortest_match(p), len(p)), reverse=True)
+
+
+def _shortest_match(pattern: str) -> int:
+    try:
+        return sre_parse.parse(pattern, re.IGNORECASE).getwidth()[0]
+    except re.error:
+        return len(pattern)
 
 
 def _plain(patterns: list[str]) -> list[str]:
