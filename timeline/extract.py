@@ -92,7 +92,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
             if _hypothetical(sentence, region, cue, cues) or _reversed(sentence, region, cue, all_actors, cues):
                 continue
             if rx.NO_COMMENT.search(sentence, region[0], cue.start):
-                continue
+                continue   # "has not commented on the transfer": silence, neither a supply nor its denial
             if cue.type == "supply" and rx.OWN_FORCES.match(sentence, cue.end):
                 continue   # "said it would equip its military with rocket launchers": its own forces
             if cue.type == "deploy" and rx.AT_HOME.match(sentence, cue.end):
