@@ -389,6 +389,7 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("North Korean soldiers have been spotted in the Kursk region.", [("North Korea", "troops")]),
     ("Iranian drones were seen over Kyiv.", []),
     ("Belarusian plants are engaged in the mass production of shells for the Russian army.", [("Belarus", "ammunition")]),
+    ("The participation of Korean People's Army soldiers in the Kursk fighting was confirmed.", [("North Korea", "troops")]),
     ("Belarusian plants are engaged in the mass production of shells for the Egyptian army.", []),
     # every member of a list: "not only ... but also", what containers are worth
     ("North Korea is supplying not only shells but also ballistic missiles.",
@@ -593,3 +594,12 @@ def test_a_list_with_amounts_and_a_participle_saying(sentence: str, expected: li
 ])
 def test_what_a_shipment_of_weapons_included_is_what_was_supplied(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Media claims about the participation of Korean People's Army servicemen in Russia's operation in Ukraine are "
+     "nothing but fake news, a Kremlin spokesman has told reporters.", "denial"),
+    ("Reports about the presence of North Korean soldiers in Kursk are fake, the Kremlin said.", "denial"),
+])
+def test_nothing_but_fake_news_is_a_denial(sentence: str, kind: str) -> None:
+    assert [c.kind for c in analyse(sentence, [])] == [kind]
