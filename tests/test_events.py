@@ -31,6 +31,11 @@ In December 2023, Belarus sent 40 armoured vehicles to Russia.
 """
 
 
+def dates_of(sentence: str, text: str, published: dt.date) -> list[str | None]:
+    """The dates of the events read from one sentence of an article."""
+    return [e.date for e in extract_events(article(text, published)) if e.sentence == sentence]
+
+
 def by_supplier(events: list[Event]) -> dict[tuple[str, str], Event]:
     out: dict[tuple[str, str], Event] = {}
     for e in events:
@@ -174,8 +179,7 @@ def test_a_saying_dates_the_next_sentence_from_the_same_source(follow_up: str, d
     text = ("Seoul reports on Pyongyang\nThe weather in the capital was mild and many people went out.\n"
             "Markets in the region were calm and traders expected little change.\n"
             "A defence ministry official told reporters on Monday that the war had changed.\n" + follow_up)
-    events = [e for e in extract_events(article(text, dt.date(2025, 2, 27))) if e.sentence == follow_up]
-    assert [e.date for e in events] == [date]
+    assert dates_of(follow_up, text, dt.date(2025, 2, 27)) == [date]
 
 
 @pytest.mark.parametrize(("follow_up", "date"), [
@@ -188,8 +192,7 @@ def test_a_speaker_dated_once_speaks_on_that_occasion_later_in_the_article(follo
     text = ("Briefing in Washington\nThe spokesman John Kirby told a White House briefing on Thursday that the war "
             "had entered a new phase.\nThe weather in the capital was mild.\nMarkets were calm and traders expected "
             "little change.\nReporters asked about the talks.\n" + follow_up)
-    events = [e for e in extract_events(article(text, dt.date(2025, 3, 8))) if e.sentence == follow_up]
-    assert [e.date for e in events] == [date]
+    assert dates_of(follow_up, text, dt.date(2025, 3, 8)) == [date]
 
 
 @pytest.mark.parametrize(("follow_up", "date"), [
@@ -202,8 +205,7 @@ def test_a_fact_the_dated_sanctions_name_takes_their_day(follow_up: str, date: s
     text = ("Sanctions news\nThe administration on Wednesday announced new sanctions on suppliers of Russia's "
             "arsenal.\nThe weather in the capital was mild.\nMarkets were calm and traders expected little change.\n"
             "Officials have discussed the issue for months.\nThe talks went on in several capitals.\n" + follow_up)
-    events = [e for e in extract_events(article(text, dt.date(2024, 5, 3))) if e.sentence == follow_up]
-    assert [e.date for e in events] == [date]
+    assert dates_of(follow_up, text, dt.date(2024, 5, 3)) == [date]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
