@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.timex import days_between, grain_of, interval_of
+from timeline.timex import days_between, grain_of, in_week_before, interval_of
 
 
 @pytest.mark.parametrize(("value", "grain", "first", "last"), [
@@ -28,3 +28,11 @@ def test_grain_and_interval(value: str, grain: str, first: dt.date, last: dt.dat
 ])
 def test_days_between(earlier: str | None, later: str | None, days: int | None) -> None:
     assert days_between(earlier, later) == days
+
+
+@pytest.mark.parametrize(("day", "published", "expected"), [
+    ("2024-10-04", "2024-10-04", True), ("2024-09-27", "2024-10-04", True), ("2024-09-26", "2024-10-04", False),
+    ("2024-10-05", "2024-10-04", False), ("2024-10", "2024-10-04", False), (None, "2024-10-04", False),
+])
+def test_in_week_before(day: str | None, published: str, expected: bool) -> None:
+    assert in_week_before(day, published) is expected

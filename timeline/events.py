@@ -391,11 +391,11 @@ def _placed_when_told(cand: Candidate, said: tuple[str | None, Mention] | None) 
 def _remember_occasion(occasions: dict[str, Mention], said: tuple[str | None, Mention],
                        published: dt.date | None) -> None:
     """A named speaker's saying on a day of the report's week: the occasion the article covers."""
-    from timeline.timex import days_between
+    from timeline.timex import in_week_before
 
     source, mention = said
-    days = days_between(mention.value, published.isoformat()) if published else None
-    if source and source.lower() not in PRONOUNS and mention.grain == "day" and days is not None and 0 <= days <= 7:
+    if source and source.lower() not in PRONOUNS and mention.grain == "day" \
+            and in_week_before(mention.value, published.isoformat() if published else None):
         occasions.setdefault(source.split()[-1].lower(), mention)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from timeline.errors import InputError, TimelineError
 from timeline.events import DATE_FIELDS, EVENT_FIELDS, Event, extract_events
-from timeline.timex import days_between, interval_of
+from timeline.timex import days_between, in_week_before, interval_of
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 KIND_GROUPS = {"denial": "denial", "plan": "plan", "agreement": "agreement"}   # the rest: "asserted"
@@ -112,17 +112,11 @@ def _denials_dated_as_one(events: list[Event]) -> list[Event]:
     out = []
     for ev in events:
         dated = [o for o in events if o.kind == "denial" and o.supplier == ev.supplier
-                 and o.date_basis in ("event", "statement") and o.grain == "day" and _recent(o, ev.published)]
+                 and o.date_basis in ("event", "statement") and o.grain == "day" and in_week_before(o.date, ev.published)]
         if ev.kind == "denial" and ev.date_basis == "report" and len({o.date for o in dated}) == 1:
             ev = replace(ev, **{name: getattr(dated[0], name) for name in DATE_FIELDS})
         out.append(ev)
     return out
-
-
-def _recent(ev: Event, published: str | None) -> bool:
-    """Said within the week before publication: the article's news, not an earlier denial it recalls."""
-    days = days_between(ev.date, published)
-    return days is not None and 0 <= days <= 7
 
 
 def merge_across(events: list[Event]) -> list[Event]:

@@ -93,6 +93,12 @@ def days_between(earlier: str | None, later: str | None) -> int | None:
     return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
 
 
+def in_week_before(day: str | None, published: str | None) -> bool:
+    """Said on the day of the report or in the seven days before it: the report's news, not an earlier event."""
+    days = days_between(day, published)
+    return days is not None and 0 <= days <= 7
+
+
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
