@@ -335,3 +335,17 @@ def test_a_denial_of_what_the_sentence_before_told(follow_up: str, expected: lis
 def test_an_embedded_post_is_dated_by_its_signature(body: str, expected: list[tuple[str, str, str]]) -> None:
     events = extract_events(article("Troops in Russia\n" + body, dt.date(2024, 10, 20)))
     assert [(e.date, e.date_basis, e.attributed_to) for e in events] == expected
+
+
+@pytest.mark.parametrize(("between", "supplier"), [
+    ("The two countries signed a supply deal in 2023.", "Iran"),              # one sentence naming no supplier
+    ("The deal was signed in 2023. Talks went on for months.", None),         # two: the story has moved on
+    ("Belarus and China signed deals in 2023.", None),                        # two other suppliers named
+])
+def test_an_agentless_shipment_belongs_to_the_supplier_named_just_before(between: str, supplier: str | None) -> None:
+    text = ("Missiles for Moscow\nIran handed Russia hundreds of ballistic missiles.\n" + between
+            + "\nThe first batch of drones was transferred to Russia in September.")
+    events = extract_events(article(text, dt.date(2024, 10, 2)))
+    found = [e.supplier for e in events if e.sentence and e.sentence.startswith("The first batch")]
+    assert found == ([supplier] if supplier else [])
+

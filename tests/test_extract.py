@@ -101,9 +101,15 @@ CASES = [
     # the object of a contract is not a shipment
     ("Tehran and Moscow signed a contract for the delivery of several hundred rockets in early 2024.",
      [("in early 2024", "2024")], [("Iran", "agreement", "agreement", "2024", "event")]),
-    # a missile system: the launchers are part of the missile fact
+    # missiles and launchers are two classes of supply: one fact each
     ("Pyongyang has handed over cruise missiles and launchers to Moscow.", [],
-     [("North Korea", "missiles", "shipment", None, "undated")]),
+     [("North Korea", "missiles", "shipment", None, "undated"), ("North Korea", "weapons", "shipment", None, "undated")]),
+    ("Pyongyang has handed over launchers and their missiles to Moscow.", [],
+     [("North Korea", "weapons", "shipment", None, "undated"), ("North Korea", "missiles", "shipment", None, "undated")]),
+    # "an estimated" is an amount, not a saying; what containers are packed with is what was supplied
+    ("Pyongyang has shipped an estimated 9,000 containers packed with rockets and mortar rounds.", [],
+     [("North Korea", "missiles", "shipment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
+    ("Minsk sent 40 wagons filled with shells to Russia.", [], [("Belarus", "ammunition", "shipment", None, "undated")]),
     ("Pyongyang denies selling weapons to Russia.", [], [("North Korea", "weapons", "denial", None, "undated")]),
     # a foreign-made missile identified after a dated strike is a supply claim dated at the strike
     ("Wreckage of the rocket that hit Odesa on 3 March came from a North Korean KN-24, investigators said.",

@@ -46,6 +46,11 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
     ([ev(date=None, basis="undated"), ev(date="2023-05", basis="event", grain="month", start=5)], 1),
     # vague "weapons" now is not the dated 2022 shipment of tanks
     ([ev(item_class="weapons", note="generic"), ev(item_class="drones", date="2022", basis="event", grain="year", start=5)], 2),
+    # "weapons since August" is a count of its own, not the missiles told on one day inside it
+    ([ev(item_class="weapons", note="generic", date="2023-08", basis="event", grain="month"),
+      ev(item_class="missiles", date="2023-08-20", basis="statement", start=5)], 2),
+    ([ev(item_class="weapons", note="generic", date="2023-08-20", basis="statement"),
+      ev(item_class="missiles", date="2023-08", basis="event", grain="month", start=5)], 1),
     # a treaty step reported the next day is one fact; a strike is not the supply told two days later
     ([ev(item_class="agreement", kind="agreement", date="2024-11-11", basis="event"),
       ev(item_class="agreement", kind="agreement", date="2024-11-12", basis="statement", start=5)], 1),

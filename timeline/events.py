@@ -68,6 +68,7 @@ EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 LEAD_SENTENCES = 2        # story sentences after the headline that carry the news
 LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this article") are not the lead
 NEWS_TENSES = ("present", "perfect")
+ANTECEDENT_GAP = 1        # sentences naming no supplier that a supplier named before them reaches over
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRESUPPOSED = re.compile(r"\W*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}$")
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
@@ -93,6 +94,7 @@ def extract_events(article: Article) -> list[Event]:
     events: list[Event] = []
     inherited: str | None = None
     antecedent: str | None = None
+    quiet = 0
     previous: list[Event] = []
     said_before: tuple[str | None, Mention] | None = None
     story: str | None = None
@@ -146,7 +148,7 @@ def extract_events(article: Article) -> list[Event]:
         if said_before:
             sayings.append((text, said_before[1]))
             _remember_occasion(occasions, said_before, article.published)
-        antecedent = _only_supplier(text)
+        antecedent, quiet = _only_supplier(text, antecedent, quiet)
         story = antecedent or story
     return [_dated_by_its_source(e, sayings) for e in events]
 
@@ -418,12 +420,16 @@ def _same_speaker(source: str | None, before: str | None) -> bool:
     return bool(before) and len(words) <= 2 and words[-1].lower() == str(before).split()[-1].lower()
 
 
-def _only_supplier(text: str) -> str | None:
-    """The one supplier a sentence names, if it names exactly one."""
+def _only_supplier(text: str, before: str | None, quiet: int) -> tuple[str | None, int]:
+    """The one supplier a sentence names, if it names exactly one, and how many sentences ago it was named.
+    One sentence that names none keeps the supplier of the sentence before it ("Iran handed Russia
+    missiles. The countries signed a deal. The first batch was transferred in September")."""
     from timeline.lexicon import find_actors
 
     named = {a.canonical for a in find_actors(text) if a.is_supplier}
-    return named.pop() if len(named) == 1 else None
+    if not named:
+        return (before, quiet + 1) if quiet < ANTECEDENT_GAP else (None, 0)
+    return (named.pop() if len(named) == 1 else None), 0
 
 
 def _phrase(sentence: str, mention: Mention) -> str:

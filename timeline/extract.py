@@ -343,7 +343,7 @@ def _contents(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item
     out: list[Item] = []
     for item in chosen:
         inside = [i for i in items if i.start > item.end and re.fullmatch(
-            r"['’]?\s+(?:worth\s+)?(?:of|with|carrying|containing|loaded with)\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
+            r"['’]?\s+(?:worth\s+)?(?:of|with|carrying|containing|full of|(?:loaded|packed|filled|laden|stuffed|crammed)\s+with)\s+(?:[\w-]+\s+)?", sentence[item.end:i.start])]
         if not inside and item.generic:
             inside = [i for i in items if i.start > item.end and not i.generic
                       and rx.CONTENTS_VERB.fullmatch(sentence, item.end, i.start)]   # "the shipment of weapons included 450 drones"
@@ -363,12 +363,13 @@ def _head(text: str) -> str:
 
 
 def _missile_systems(sentence: str, chosen: list[Item], items: list[Item]) -> list[Item]:
-    """"Missiles and launchers" is one missile system: the launchers are not a fact of their own."""
+    """"Missiles and their launchers" supplies both: the missiles named just before the launchers are
+    supplied with them."""
     if not chosen or not all(rx.LAUNCHERS.fullmatch(i.text) for i in chosen):
-        return [i for i in chosen if not rx.LAUNCHERS.fullmatch(i.text)] or chosen
+        return chosen
     missiles = [i for i in items if i.item_class == "missiles" and i.end <= chosen[0].start
                 and re.fullmatch(r"\s*(?:,|and|&|with)\s*(?:their\s+|its\s+)?", sentence[i.end:chosen[0].start], re.I)]
-    return missiles[-1:] or chosen
+    return missiles[-1:] + chosen
 
 
 def _coordinated(sentence: str, end: int, start: int) -> bool:
@@ -565,10 +566,7 @@ def _overlaps_date(item: Item, dates: list[Mention]) -> bool:
 def _unique(cands: list[Candidate]) -> list[Candidate]:
     seen = set()
     out = []
-    systems = {c.supplier for c in cands if c.item_class == "missiles"}
     for c in sorted(cands, key=lambda c: c.cue.type == "use"):   # a supply verb says more than use
-        if c.supplier in systems and rx.LAUNCHERS.fullmatch(c.item):
-            continue
         key = (c.supplier, c.item_span, c.date.value if c.date else None)
         if key in seen:
             continue

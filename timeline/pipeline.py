@@ -98,7 +98,7 @@ def merge_article(events: list[Event]) -> list[Event]:
         if ev.note != "generic":
             continue
         target = next((o for o in out if o.supplier == ev.supplier and kind_group(o.kind) == kind_group(ev.kind)
-                       and o.note != "generic" and _dates_agree(o, ev)), None)
+                       and o.note != "generic" and _dates_agree(o, ev) and not _own_span_around(ev, o)), None)
         if target is None:
             _fold(out, buckets, ev, same_article=True)
     for ev in out:
@@ -179,6 +179,14 @@ def _title_like(sentence: str | None) -> bool:
 def _dates_agree(a: Event, b: Event) -> bool:
     """'Weapons' in 2024 is not the 2022 shipment of tanks: a vague item folds only into a fact of its time."""
     return "undated" in (a.date_basis, b.date_basis) or _nested(a, b)
+
+
+def _own_span_around(vague: Event, specific: Event) -> bool:
+    """'10 shipments of weapons since August' is a count of its own, not the missiles told on one day in it."""
+    if vague.date_basis != "event" or vague.date == specific.date:
+        return False
+    iv, isp = interval_of(vague.date or ""), interval_of(specific.date or "")
+    return iv is not None and isp is not None and iv[0] <= isp[0] and isp[1] <= iv[1]
 
 
 def _nested(a: Event, b: Event) -> bool:
