@@ -403,6 +403,11 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("Pyongyang sent 13,000 containers' worth of shells and missiles.",
      [("North Korea", "ammunition"), ("North Korea", "missiles")]),
     ("Iran sent drones but also denied sending missiles.", [("Iran", "drones"), ("Iran", "missiles")]),
+    # what an opening "in addition to" adds to is supplied by the same supplier
+    ("Besides shells, North Korea has sent Russia about 50 KN-23 missiles.",
+     [("North Korea", "missiles"), ("North Korea", "ammunition")]),
+    ("In addition to supplying drones, Tehran has shipped artillery rounds to Moscow.",
+     [("Iran", "ammunition"), ("Iran", "drones")]),
     # the same words where nothing reaches Russia
     ("Ukraine relies on the US for weapons.", []),
     ("The ship carried North Korean shells.", []),

@@ -263,6 +263,8 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
                       and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or _passive(sentence, cue))][:1]
         else:
             chosen = _items_for(sentence, cue, here, cues, b)
+    if chosen and cue.type == "supply" and not _passive(sentence, cue):
+        chosen = [*chosen, *_in_addition_to(sentence, (a, cue.start), here)]
     named = chosen[:1]
     chosen = _missile_systems(sentence, _contents(sentence, chosen, here), here)
     if not chosen:
@@ -286,6 +288,15 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
             attributed_to=source, tense=tense,
         ))
     return out
+
+
+def _in_addition_to(sentence: str, span: tuple[int, int], items: list[Item]) -> list[Item]:
+    """'In addition to drones, Iran has sent shells': what the opening adds to is supplied too."""
+    m = rx.IN_ADDITION_TO.search(sentence, *span)
+    if not m:
+        return []
+    stop = sentence.find(",", m.end(), span[1])
+    return [i for i in items if m.end() <= i.start and i.end <= (stop if stop >= 0 else span[1])]
 
 
 def _arms_talks(sentence: str, cue: Cue, items: list[Item]) -> list[Item]:

@@ -96,3 +96,5 @@ SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s
 MAKER_AFTER = re.compile(r"\s+(?:of|(?:made|produced|manufactured|built)\s+in)\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
 TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+$", re.I)   # "weapons to Russia, including shells"
+IN_ADDITION_TO = re.compile(r"\b(?:in addition to|besides|apart from|aside from|on top of)\s+(?:(?:supplying|sending|providing|"
+                            r"delivering|shipping|transferring|selling)\s+)?", re.I)   # "In addition to drones, Iran has sent"
