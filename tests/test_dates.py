@@ -166,6 +166,8 @@ def test_modifier_narrows_the_days() -> None:
     ("The summit took place in March.", "2024-03"),
     ("They met on Monday.", "2024-09-30"),
     ("They will meet on Monday.", "2024-10-07"),
+    ("Seoul forecast more troops to deploy between July and August.", "2025-07/2025-08"),   # a forecast looks ahead
+    ("Analysts predicted the shells would arrive in March.", "2025-03"),
     ("next month", "2024-11"),
     ("the coming week", "2024-W41"),
 ])

@@ -46,6 +46,7 @@ BLOCK = Reading(None, None)
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|set\s+to|due\s+(?:to|in|on|by)|expected|plans?\s+to|planning"
     r"|planned|scheduled|upcoming|forthcoming|intends?\s+to|aims?\s+to|is\s+to|are\s+to|would\s+be\s+held"
+    r"|forecasts?|forecasted|predicts?|predicted|poised\s+to|likely\s+to"
     r"|next|coming|begins|starts|opens|ends|expires|resumes|closes|convenes|takes\s+(?:effect|place))\b", re.I)
 _PAST_PARTICIPLE = re.compile(
     r"\b(?!(?:need|indeed|speed|seed|feed|shed|weed|proceed|exceed|succeed|breed|greed|bed|red|wed|hundred)\b)"
