@@ -317,6 +317,10 @@ def test_the_next_sentence_dates_the_same_speakers_saying(follow_up: str, date: 
     ("On Tuesday, the foreign ministry rejected the claims.", [("denial", "2024-09-10", "statement")]),
     ("Tehran has denied the accusation.", [("denial", None, "undated")]),   # when, the text does not say
     ("The weather was cold.", []),
+    # the denial may be dated after its object and come a sentence later
+    ("Such a transfer would be dangerous. An official denied the reports earlier on Monday, calling them lies.",
+     [("denial", "2024-09-09", "statement")]),
+    ("Such a transfer would be dangerous. It would worry Europe. An official denied the reports.", []),
 ])
 def test_a_denial_of_what_the_sentence_before_told(follow_up: str, expected: list[tuple[str, str | None, str]]) -> None:
     text = ("Missiles for Moscow\nOn September 8, it was reported that an MP confirmed Tehran had supplied missiles "

@@ -68,6 +68,7 @@ EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 LEAD_SENTENCES = 2        # story sentences after the headline that carry the news
 LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this article") are not the lead
 NEWS_TENSES = ("present", "perfect")
+DENIAL_REACH = 2          # "X denied the reports" answers the facts told at most this many sentences before
 ANTECEDENT_GAP = 1        # sentences naming no supplier that a supplier named before them reaches over
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRESUPPOSED = re.compile(r"\W*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}$")
@@ -96,6 +97,7 @@ def extract_events(article: Article) -> list[Event]:
     antecedent: str | None = None
     quiet = 0
     previous: list[Event] = []
+    told: tuple[int, list[Event]] = (-1, [])   # the last sentence that told facts, and those facts
     said_before: tuple[str | None, Mention] | None = None
     story: str | None = None
     sayings: list[tuple[str, Mention]] = []
@@ -106,7 +108,8 @@ def extract_events(article: Article) -> list[Event]:
         local = [_shift(m, sent.start) for m in mentions if sent.start <= m.start and m.end <= sent.end]
         text = article.text[sent.start:sent.end]
         _said_back(previous, text, local, article)
-        prior = previous
+        if previous:
+            told = (n - 1, previous)
         said_here = saying_date(text, local)
         _said_after(previous, said_here, text, article)
         contents = _contents_told_after(previous, text, sent.start, article)
@@ -139,7 +142,8 @@ def extract_events(article: Article) -> list[Event]:
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
         if not previous:
-            events.extend(contents or _denied_back(prior, text, local, sent.start, article))
+            answered = told[1] if n - told[0] <= DENIAL_REACH else []
+            events.extend(contents or _denied_back(answered, text, local, sent.start, article))
             _dated_later(events, text, local, article)
         strike = _dated_day(STRIKE, text, local, n) or strike
         sanctions = _dated_day(SANCTIONS, text, local, n) or sanctions
@@ -473,7 +477,8 @@ THE_SANCTIONS = re.compile(   # "The companies facing sanctions are accused of .
     r"\b(?:the|these|its|their|new|latest|proposed)\s+(?:sanctions|measures|designations)\b"
     r"|\b(?:facing|under)\s+sanctions\b|\bsanctions\s+(?:also\s+)?(?:target|hit|include)", re.I)
 DENIED_THIS = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:this|that|it|the\s+"
-                         r"(?:reports?|claims?|allegations?|accusations?)|these\s+(?:reports|claims|allegations))\s*[.,;]",
+                         r"(?:reports?|claims?|allegations?|accusations?)|these\s+(?:reports|claims|allegations))"
+                         r"(?:\s+(?:earlier|later)?\s*(?:on|in|last|this)?\s*\w+day)?\s*[.,;]",
                          re.I)   # "Tehran denied this."
 SAME_TIME = re.compile(r"\W*(?:At the same time|The same day|On the same day|Simultaneously|In response)\b", re.I)
 DATE_FIELDS = ("date", "grain", "date_start", "date_end", "date_text", "date_basis")
