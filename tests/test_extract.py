@@ -261,6 +261,7 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "Ministers vowed to respond to any Iranian missile transfer with new sanctions.",
     "If Iran ships drones to Russia, sanctions will follow.",
     "The resolution prohibits the export of all weapons from North Korea.",
+    "The pact requires each side to provide military assistance to the other.",   # an obligation, not a supply
     # the recipient is the subject of the supply verb: it runs the other way, or to someone else
     "Russia has transferred Iranian attack drones to Belarus.",
     "Moscow gave North Korea satellite technology and tanks.",
@@ -403,6 +404,8 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("Pyongyang sent 13,000 containers' worth of shells and missiles.",
      [("North Korea", "ammunition"), ("North Korea", "missiles")]),
     ("Iran sent drones but also denied sending missiles.", [("Iran", "drones"), ("Iran", "missiles")]),
+    # a meeting's place is not a party to the deal
+    ("Iran and Russia met in Tianjin, China, where they agreed a drone deal.", [("Iran", "agreement")]),
     # what an opening "in addition to" adds to is supplied by the same supplier
     ("Besides shells, North Korea has sent Russia about 50 KN-23 missiles.",
      [("North Korea", "missiles"), ("North Korea", "ammunition")]),

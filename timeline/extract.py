@@ -187,6 +187,12 @@ def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: 
     return [Actor(lead[0].start, lead[0].start, "", antecedent, "adjective")] if lead else []
 
 
+def _a_place(sentence: str, actor: Actor) -> bool:
+    """'met in Tianjin, China': where a meeting was held, not who took part."""
+    return rx.IN_CITY.search(sentence, 0, actor.start) is not None or (
+        actor.form == "group" and re.search(r"\b(?:in|at)\s+$", sentence[:actor.start]) is not None)
+
+
 def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue, cues: list[Cue]) -> bool:
     """A condition, a norm or a threat, not a fact: "if it involves arms", "any such deal would",
     "a resolution that prohibits the export of weapons", "to respond to any missile transfer".
@@ -447,9 +453,9 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
                             sentence[:x.start], re.I)]   # "from the isolated North Korean regime", "the shipment left Iran"
     left = [x for x in suppliers if x.end <= cue.start and x.form != "adjective"]
     left_adj = [x for x in suppliers if x.end <= cue.start]
-    if cue.type in ("agree", "negotiate"):
-        anywhere = [x for x in actors if x.is_supplier]
-        ranked = sorted(suppliers or anywhere, key=lambda x: abs(x.start - cue.start))
+    if cue.type in ("agree", "negotiate"):   # "met in Tianjin, China": a place, not a party
+        parties = [x for x in actors if x.is_supplier and not _a_place(sentence, x)]
+        ranked = sorted([x for x in suppliers if x in parties] or parties, key=lambda x: abs(x.start - cue.start))
         return ranked[0].canonical if ranked else None
     if cue.type == "rely":
         order = [[x for x in suppliers if x.start > cue.end][:1]]   # "relies on North Korea for shells"

@@ -85,7 +85,8 @@ PURPOSE = re.compile(r"\b(?:meant|intended|designed|destined|made|built|produced
 CONDITION = re.compile(r"\b(?:if|unless|whether|in case|should it)\b", re.I)
 ANY_BEFORE = re.compile(r"\bany\s+(?:such\s+|further\s+|future\s+|new\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 SPECULATION = re.compile(r"\b(?:could|might)\s+(?!have\b|not\b)(?:[\w-]+\s+){0,2}?(?:to\s+)?$", re.I)   # "could continue to"
-NORM = re.compile(r"\b(?:cease|stop|halt|end|prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring|rights? to)\b"
+NORM = re.compile(r"\b(?:cease|stop|halt|end|prohibit(?:s|ed|ing)?|bans?|banning|banned|forbid(?:s|ding)?|outlaws?|bars?|barring|rights? to|"
+                  r"requires?|requiring|obliges?|obliging|obligates?|commits?|committing)\b"
                   r"(?:\s+[\w-]+){0,3}\s+$", re.I)
 CONTRACT_FOR = re.compile(r"\b(?:agreements?|deals?|contracts?|memorand(?:um|a)|accords?|treat(?:y|ies))\s+"
                           r"(?:for|on|to|covering)\s+(?:the\s+)?$", re.I)
@@ -98,3 +99,4 @@ ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
 TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+$", re.I)   # "weapons to Russia, including shells"
 IN_ADDITION_TO = re.compile(r"\b(?:in addition to|besides|apart from|aside from|on top of)\s+(?:(?:supplying|sending|providing|"
                             r"delivering|shipping|transferring|selling)\s+)?", re.I)   # "In addition to drones, Iran has sent"
+IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")   # "met in Tianjin, China"
