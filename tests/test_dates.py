@@ -290,6 +290,16 @@ def test_a_month_of_that_year_is_in_the_year_just_named(text: str, expected: lis
     assert values(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They met on June 19 of last year.", ["2023-06-19"]),
+    ("They met on 3 March this year.", ["2024-03-03"]),
+    ("They will meet on May 2nd, next year.", ["2025-05-02"]),
+    ("They met on 30 February last year.", []),     # no such day: nothing, never a guess
+])
+def test_a_day_of_last_or_this_year(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
 def test_bare_day_of_month_takes_the_month_in_context() -> None:
     assert values("Ships left on 2 August 2023 and returned on the 9th.") == ["2023-08-02", "2023-08-09"]
 

@@ -404,6 +404,11 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("Pyongyang sent 13,000 containers' worth of shells and missiles.",
      [("North Korea", "ammunition"), ("North Korea", "missiles")]),
     ("Iran sent drones but also denied sending missiles.", [("Iran", "drones"), ("Iran", "missiles")]),
+    # people named by the force they belong to; "a sign of" is no signing; the country troops are sent to
+    ("Iran has sent members of its Revolutionary Guard Corps to a base in Crimea.", [("Iran", "troops")]),
+    ("North Korea and Russia sign arms deal", [("North Korea", "agreement")]),
+    ("Iran is sending drones, a sign of closer military cooperation with Moscow.", [("Iran", "drones")]),
+    ("Russia had sent its personnel to Iran for such training.", []),
     # a meeting's place is not a party to the deal
     ("Iran and Russia met in Tianjin, China, where they agreed a drone deal.", [("Iran", "agreement")]),
     # what an opening "in addition to" adds to is supplied by the same supplier

@@ -15,6 +15,8 @@ from timeline.lexicon import find_cues
     ("Russia got missiles, the minister said Monday, vowing new sanctions.", "minister", True),
     ("The alliance chief, Jan Berg, on Monday confirmed that troops had arrived.", "alliance chief, Jan Berg", False),
     ('"We have never sold arms to Moscow," the envoy said.', "envoy", True),
+    ("Iran has sent troops to Crimea, according to U.S. officials.", "U.S. officials", True),   # an initialism
+    ("Pyongyang will send deminers to Kursk, state media reported, another sign of closer ties.", "state media", True),
 ])
 def test_who_says_so(sentence: str, source: str, trailing: bool) -> None:
     found = find_attribution(sentence, find_cues(sentence), (0, len(sentence)))

@@ -411,6 +411,17 @@ def _rel_month_name(m: re.Match[str], c: Ctx) -> Reading | None:
     return Reading(v_month(y, mo), "month", relative=True)
 
 
+@rule("day-of-rel-year", rf"(?<![\w-])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{w.MONTH_NAME})"
+      rf"|(?P<m2>{w.MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\s*,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)")
+def _day_of_rel_year(m: re.Match[str], c: Ctx) -> Reading | None:
+    """'June 19 of last year', '3 March this year': a day in the year the reference date names."""
+    if c.ref is None:
+        return Reading(None, "day", relative=True)
+    y = c.ref.year + {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    d = safe_day(y, month_of(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
+    return Reading(v_day(d), "day", relative=True) if d else BLOCK
+
+
 def _season_cands(code: str) -> Callable[[dt.date], Iterable[str]]:
     return lambda p: (f"{y:04d}-{code}" for y in range(p.year - 2, p.year + 2))
 

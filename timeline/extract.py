@@ -451,8 +451,8 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     source = [x for x in suppliers if x.start > cue.end
               and re.search(r"\b(?:from|left|leaving|departed|departing)\s+(?:the\s+)?(?-i:(?!an?\s)[a-z-]+\s+){0,2}?\[?$",
                             sentence[:x.start], re.I)]   # "from the isolated North Korean regime", "the shipment left Iran"
-    left = [x for x in suppliers if x.end <= cue.start and x.form != "adjective"]
-    left_adj = [x for x in suppliers if x.end <= cue.start]
+    left_adj = [x for x in suppliers if x.end <= cue.start and not rx.SENT_TO.search(sentence, a, x.start)]
+    left = [x for x in left_adj if x.form != "adjective"]
     if cue.type in ("agree", "negotiate"):   # "met in Tianjin, China": a place, not a party
         parties = [x for x in actors if x.is_supplier and not _a_place(sentence, x)]
         ranked = sorted([x for x in suppliers if x in parties] or parties, key=lambda x: abs(x.start - cue.start))

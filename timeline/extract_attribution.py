@@ -22,6 +22,7 @@ SAID_THAT = re.compile(
     r"\s*(?:that\b|:|,)\s*[\"“]?")
 SAID_WHEN = re.compile(r"(?:\s*(?:on|in|last|this|earlier|late|early|at|during)\s+\w+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[\"“]?")
 TRAILING_TAIL = re.compile(r"(?!\s*that\b)[^,;:]{0,80}(?:[.\"”]?\s*|,\s*(?:[a-z]+ing|citing|noting|saying|as|but|without|and|in|vowing|"
+                           r"an?|another|the\s+latest|"   # "..., media reported, another sign of ..."
                            r"warning|pledging|promising|calling|urging|threatening|announcing|according|after|amid|"
                            r"following|while|which|who|when|where|referring|describing|stressing|explaining|reacting|responding|"
                            r"replying|commenting|speaking|dismissing|rejecting|denying|insisting|reiterating)\b.*)",
@@ -95,7 +96,7 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         if ACCUSED.match(sentence, cue.start) and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", sentence[lo:cue.start]):
             continue   # "Two firms are accused of supplying ...": a hedge on the subject's own fact
         if cue.text.lower() == "according to":
-            m = re.match(r"\s*([^,.;:()\"“”]+)", sentence[cue.end:hi])
+            m = re.match(r"\s*((?:(?:[A-Z]\.){2,}|[^,.;:()\"“”])+)", sentence[cue.end:hi])   # "U.S. officials"
             source = _clean_source(m.group(1)) if m else None
             end = cue.end + (m.end() if m else 0)
             if cue.start - lo > (hi - lo) / 3:
