@@ -353,3 +353,13 @@ def test_an_agentless_shipment_belongs_to_the_supplier_named_just_before(between
     found = [e.supplier for e in events if e.sentence and e.sentence.startswith("The first batch")]
     assert found == ([supplier] if supplier else [])
 
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("Iran has sent drone instructors to Crimea, US officials say.", [("denial", "2022-10-18", "report")]),   # the news
+    ("Iran sent drone instructors to Crimea in 2021, US officials say.", [("denial", None, "undated")]),      # not the news
+])
+def test_a_denial_of_the_news_is_news(claim: str, expected: list[tuple[str, str | None, str]]) -> None:
+    text = "Trainers in Crimea\n" + claim + "\nIran denied the claim."
+    events = extract_events(article(text, dt.date(2022, 10, 18)))
+    assert [(e.kind, e.date, e.date_basis) for e in events if e.kind == "denial"] == expected
+

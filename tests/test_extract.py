@@ -261,7 +261,8 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "Ministers vowed to respond to any Iranian missile transfer with new sanctions.",
     "If Iran ships drones to Russia, sanctions will follow.",
     "The resolution prohibits the export of all weapons from North Korea.",
-    "The pact requires each side to provide military assistance to the other.",   # an obligation, not a supply
+    "The pact requires each side to provide military assistance to the other.",
+    "Chinese firms provide them with services through shell companies.",   # a front company, not a shell   # an obligation, not a supply
     # the recipient is the subject of the supply verb: it runs the other way, or to someone else
     "Russia has transferred Iranian attack drones to Belarus.",
     "Moscow gave North Korea satellite technology and tanks.",

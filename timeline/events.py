@@ -334,7 +334,7 @@ def _denied_back(previous: list[Event], text: str, mentions: list[Mention], offs
                  article: Article) -> list[Event]:
     """'... an MP confirmed that Tehran had supplied missiles. At the same time, a spokesman denied this.': a
     denial of what the sentence before told, dated when it was made, else with the claim it answers when it
-    says so ("at the same time"), else undated."""
+    says so ("at the same time") or when that claim is the article's news, else undated."""
     m = DENIED_THIS.search(text)
     if not m:
         return []
@@ -344,7 +344,7 @@ def _denied_back(previous: list[Event], text: str, mentions: list[Mention], offs
     for ev in previous:
         if ev.kind == "denial" or any((e.supplier, e.item_class) == (ev.supplier, ev.item_class) for e in out):
             continue
-        same_time = SAME_TIME.match(text) and ev.date_basis in ("statement", "report")
+        same_time = SAME_TIME.match(text) and ev.date_basis in ("statement", "report") or ev.date_basis == "report"
         dates = _date_fields(text, own[0]) if own else {name: getattr(ev, name) for name in DATE_FIELDS} \
             if same_time else UNDATED
         denial = replace(ev, kind="denial", attributed_to=speaker, quantity=None, quantity_value=None, sentence=text,
