@@ -410,6 +410,8 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
     ("North Korea and Russia sign arms deal", [("North Korea", "agreement")]),
     ("Iran is sending drones, a sign of closer military cooperation with Moscow.", [("Iran", "drones")]),
     ("Russia had sent its personnel to Iran for such training.", []),
+    # "Russia received drones": the object follows the verb, whatever came before it
+    ("After the tanks arrived, Russia received drones from Iran.", [("Iran", "drones")]),
     # a meeting's place is not a party to the deal
     ("Iran and Russia met in Tianjin, China, where they agreed a drone deal.", [("Iran", "agreement")]),
     # what an opening "in addition to" adds to is supplied by the same supplier
