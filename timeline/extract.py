@@ -323,6 +323,7 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
     after = [i for i in items if cue.end <= i.start < nxt]
     before = [i for i in items if i.end <= cue.start]
     if passive and before and not (cue.type == "receive" and not _passive(sentence, cue) and after
+                                   and not cue.text.lower().endswith("from")   # "came from a KN-24"
                                    and rx.OBJECT_NEXT.fullmatch(sentence, cue.end, after[0].start)):
         if len(before) > 1 and rx.FOR_ITEM.search(sentence, 0, before[-1].start):
             before = before[:-1]   # "the engines for its drones come from China": the engines
