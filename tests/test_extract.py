@@ -111,6 +111,11 @@ CASES = [
      [("North Korea", "missiles", "shipment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
     ("Minsk sent 40 wagons filled with shells to Russia.", [], [("Belarus", "ammunition", "shipment", None, "undated")]),
     ("Pyongyang denies selling weapons to Russia.", [], [("North Korea", "weapons", "denial", None, "undated")]),
+    # calling the reports false is denying them
+    ("Reports of Iran sending missiles to Russia are psychological warfare, a commander said.", [],
+     [("Iran", "missiles", "denial", None, "undated")]),
+    ("Any claim that Iran sold Russia drones is a sheer lie.", [], [("Iran", "drones", "denial", None, "undated")]),
+    ("Reports that Minsk sends shells to Russia are not true.", [], [("Belarus", "ammunition", "denial", None, "undated")]),
     # a foreign-made missile identified after a dated strike is a supply claim dated at the strike
     ("Wreckage of the rocket that hit Odesa on 3 March came from a North Korean KN-24, investigators said.",
      [("on 3 March", "2024-03-03")], [("North Korea", "missiles", "claim", "2024-03-03", "event")]),
