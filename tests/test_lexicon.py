@@ -64,6 +64,14 @@ def test_cues(word: str, types: set[str]) -> None:
     assert {c.type for c in find_cues(word)} == types
 
 
+@pytest.mark.parametrize(("text", "types"), [
+    ("Tehran estimated", {"attribution"}), ("an estimated", set()),            # a name ending in "an" is no article
+    ("Russia signed", {"agree"}), ("Russia signs", {"agree"}), ("a sign of", set()),
+])
+def test_cue_words_read_by_the_word_before(text: str, types: set[str]) -> None:
+    assert {c.type for c in find_cues(text)} == types
+
+
 @pytest.mark.parametrize(("text", "generic"), [
     ("never supplied weapons or ammunition", [False, False]),
     ("weapons and drones", [False, False]),
