@@ -322,9 +322,7 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
               + [end])
     after = [i for i in items if cue.end <= i.start < nxt]
     before = [i for i in items if i.end <= cue.start]
-    if passive and before and not (cue.type == "receive" and not _passive(sentence, cue) and after
-                                   and not cue.text.lower().endswith("from")   # "came from a KN-24"
-                                   and rx.OBJECT_NEXT.fullmatch(sentence, cue.end, after[0].start)):
+    if passive and before and not _object_follows(sentence, cue, after):
         if len(before) > 1 and rx.FOR_ITEM.search(sentence, 0, before[-1].start):
             before = before[:-1]   # "the engines for its drones come from China": the engines
         return _run_before(sentence, before)
@@ -333,6 +331,14 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
             return []   # "such weapons can provide Russia time": the weapons act, they are not supplied
         return _run_before(sentence, before)   # "the shells and missiles that we supply"
     return _run_after(sentence, after)
+
+
+def _object_follows(sentence: str, cue: Cue, after: list[Item]) -> bool:
+    """'Russia received drones from Iran': the active receiving verb takes the item after it as its object;
+    'came from a KN-24' names a source, not an object."""
+    return (cue.type == "receive" and bool(after) and not _passive(sentence, cue)
+            and not cue.text.lower().endswith("from")
+            and rx.OBJECT_NEXT.fullmatch(sentence, cue.end, after[0].start) is not None)
 
 
 def _run_after(sentence: str, items: list[Item]) -> list[Item]:

@@ -100,6 +100,6 @@ TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin
 IN_ADDITION_TO = re.compile(r"\b(?:in addition to|besides|apart from|aside from|on top of)\s+(?:(?:supplying|sending|providing|"
                             r"delivering|shipping|transferring|selling)\s+)?", re.I)   # "In addition to drones, Iran has sent"
 IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")   # "met in Tianjin, China"
-OBJECT_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,4}?", re.I)   # "received hundreds of drones": the object follows the verb
+OBJECT_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,4}?")   # "received hundreds of drones": the object follows the verb
 SENT_TO = re.compile(r"\b(?:sent|sends?|sending|dispatched|deployed|moved|transferred|delivered)\b[^,;.]{0,40}?\b(?:to|into)\s+"
                      r"(?:the\s+)?$", re.I)   # "Russia sent its personnel to Iran for training": Iran receives them
