@@ -135,6 +135,11 @@ def test_days_later_counts_from_previous_mention() -> None:
     assert values("A strike hit on 10 May 2023 and another one five days later.") == ["2023-05-10", "2023-05-15"]
 
 
+def test_a_day_before_counts_from_the_last_day_named() -> None:
+    text = "The Pentagon said on 29 October 2024 that fighting has gone on since August. Rutte said the previous day that troops arrived."
+    assert values(text) == ["2024-10-29", "2024-08", "2024-10-28"]   # not the day before August
+
+
 def test_since_gives_open_interval_to_reference() -> None:
     m = only("Deliveries have continued since mid-2022.")
     assert (m.value, m.mod) == ("2022", "ON_OR_AFTER")

@@ -226,6 +226,14 @@ def test_the_lead_is_dated_where_the_article_names_its_source_again() -> None:
     assert (event.date, event.date_basis) == ("2024-11-20", "statement")
 
 
+def test_an_acronym_names_the_source_spelled_out_before() -> None:
+    body = ("The National Intelligence Service said on Thursday that North Korea may send more troops. "
+            "The weather was cold. The NIS believes North Korea has supplied Russia with artillery shells.")
+    events = extract_events(article("Troops news\n" + body, dt.date(2025, 6, 27)))
+    assert [(e.item_class, e.date, e.date_basis) for e in events if e.item_class == "ammunition"] == [
+        ("ammunition", "2025-06-26", "statement")]
+
+
 def test_a_treaty_step_naming_only_russia_is_the_treaty_of_the_story() -> None:
     body = ("North Korea ratified its defence treaty with Russia on Monday, state media said. "
             "The vote was unanimous. Putin signed the treaty on Saturday. Putin then met his defence chiefs.")

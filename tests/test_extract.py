@@ -122,7 +122,7 @@ CASES = [
     ("By 9 April the army had fired at least 30 North Korean artillery shells at the town.",
      [("By 9 April", "2024-04-09")], [("North Korea", "ammunition", "claim", "2024-04-09", "event")]),
     ("Inspectors found that the missile which struck Lviv on 4 May was Iran's Fath-360.",
-     [("on 4 May", "2024-05-04")], []),   # no supply cue at all
+     [("on 4 May", "2024-05-04")], [("Iran", "missiles", "claim", "2024-05-04", "event")]),   # a foreign missile that struck: used
     # a trailing reporting clause, inverted or followed by a participle, governs the facts before it
     ("North Korea has shipped 8,000 containers to Russia, reported the Seoul daily on Monday.",
      [("on Monday", "2024-09-30")], [("North Korea", "ammunition", "shipment", "2024-09-30", "statement")]),
@@ -243,6 +243,49 @@ CASES = [
      [("Iran", "weapons", "shipment", "2023-03", "event")]),
     ("Pyongyang has dispatched pilots and sappers to Russia.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "troops", "deployment", None, "undated")]),
+    # a treaty's steps: a participle clause with a date of its own is a step of its own
+    ("The treaty, signed by Putin and Kim in June, took effect on Wednesday.",
+     [("in June", "2024-06"), ("on Wednesday", "2024-12-04")],
+     [("North Korea", "agreement", "agreement", "2024-06", "event"), ("North Korea", "agreement", "agreement", "2024-12-04", "event")]),
+    ("Iran and Russia began implementing the treaty on Thursday, signed by Putin and Pezeshkian on January 17, 2025.",
+     [("on Thursday", "2025-10-02"), ("on January 17, 2025", "2025-01-17")],
+     [("Iran", "agreement", "agreement", "2025-10-02", "event"), ("Iran", "agreement", "agreement", "2025-01-17", "event")]),
+    ("On Thursday, Washington sanctioned a Chinese firm, involved in making engines for Russia's drones.",
+     [("On Thursday", "2024-10-17")], [("China", "components", "shipment", "2024-10-17", "event")]),   # no date of its own
+    ("Russia and North Korea reached an agreement on the treaty on Wednesday, signed by Putin and Kim.",
+     [("on Wednesday", "2024-06-19")],
+     [("North Korea", "agreement", "agreement", "2024-06-19", "event"), ("North Korea", "agreement", "agreement", "2024-06-19", "event")]),
+    # a country's own army sent abroad
+    ("North Korea has sent its troops to Russia.", [], [("North Korea", "troops", "deployment", None, "undated")]),
+    ("Beijing has not sent its military to fight in Ukraine.", [], [("China", "troops", "denial", None, "undated")]),
+    ("Iran said it would equip its military with new rocket launchers.", [], []),   # its own forces
+    # a foreign weapon that struck or hit, or was identified
+    ("It was one of several North Korean missiles that hit Kharkiv on 2 January.", [("on 2 January", "2024-01-02")],
+     [("North Korea", "missiles", "claim", "2024-01-02", "event")]),
+    ("The missile that struck a residential building in Kyiv on April 24 was made in North Korea.",
+     [("on April 24", "2025-04-24")], [("North Korea", "missiles", "claim", "2025-04-24", "event")]),
+    ("Investigators said the wreckage was identified as a North Korean-made KN-23.", [],
+     [("North Korea", "missiles", "claim", None, "undated")]),
+    # the supplier as an adjective of the verb, a handover, a possibility
+    ("Ukraine's army said it had downed an Iranian-supplied drone near Kupiansk.", [],
+     [("Iran", "drones", "shipment", None, "undated")]),
+    ("The sanctions answer the alleged handover of drones from Iran to Russia.", [],
+     [("Iran", "drones", "claim", None, "undated")]),
+    ("China mulled the possibility of providing military assistance to Russia, including either weapons or ammunition.", [],
+     [("China", "weapons", "plan", None, "undated"), ("China", "weapons", "plan", None, "undated"),
+      ("China", "ammunition", "plan", None, "undated")]),
+    # a second amount with a date of its own, the verb left out
+    ("North Korea sent 11,000 troops to Russia in October, and 4,000 more troops this February.",
+     [("in October", "2024-10"), ("this February", "2025-02")],
+     [("North Korea", "troops", "deployment", "2024-10", "event"), ("North Korea", "troops", "deployment", "2025-02", "event")]),
+    ("Iran delivered 400 drones in August and 300 more in September.", [("in August", "2022-08"), ("in September", "2022-09")],
+     [("Iran", "drones", "shipment", "2022-08", "event"), ("Iran", "drones", "shipment", "2022-09", "event")]),
+    ("Iran delivered 400 drones in August and 300 missiles.", [("in August", "2022-08")],
+     [("Iran", "drones", "shipment", "2022-08", "event"), ("Iran", "missiles", "shipment", "2022-08", "event")]),
+    # an agency dateline with a full stop dates the report, not the fact
+    ("BEIJING. Dec 5 (Interfax) - The treaty, signed by Kim and Putin in June, has entered into force.",
+     [("Dec 5", "2024-12-05"), ("in June", "2024-06")],
+     [("North Korea", "agreement", "agreement", "2024-06", "event"), ("North Korea", "agreement", "agreement", None, "undated")]),
 ]
 
 

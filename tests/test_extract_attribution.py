@@ -17,6 +17,7 @@ from timeline.lexicon import find_cues
     ('"We have never sold arms to Moscow," the envoy said.', "envoy", True),
     ("Iran has sent troops to Crimea, according to U.S. officials.", "U.S. officials", True),   # an initialism
     ("Pyongyang will send deminers to Kursk, state media reported, another sign of closer ties.", "state media", True),
+    ("SEOUL – The spy agency said Thursday that Pyongyang may send more troops.", "spy agency", False),   # no dateline
 ])
 def test_who_says_so(sentence: str, source: str, trailing: bool) -> None:
     found = find_attribution(sentence, find_cues(sentence), (0, len(sentence)))

@@ -102,6 +102,15 @@ def test_cue_types_ignore_lookaheads(word: str, types: tuple[str, ...]) -> None:
     assert cue_types(word) == types
 
 
+@pytest.mark.parametrize(("text", "types"), [
+    ("Putin and Kim struck a deal", {"agree", "use"}),
+    ("The agreement, struck among ambassadors", {"use"}),   # agreeing needs "a deal" after it
+    ("the missile struck Kyiv", {"use"}),
+])
+def test_a_word_of_several_types_keeps_those_its_context_fits(text: str, types: set[str]) -> None:
+    assert {c.type for c in find_cues(text) if c.text == "struck"} == types
+
+
 @pytest.mark.parametrize(("patterns", "first"), [
     (["rockets?", "rocket launchers?"], "rocket launchers?"),
     # written longer, matches shorter: the one that always matches more text goes first

@@ -105,15 +105,21 @@ def _select(cands: list[_Span]) -> list[_Span]:
 def _resolve_anaphora(spans: list[_Span], text: str, ref: dt.date | None) -> list[_Span]:
     """Re-read anaphoric expressions ("the following month") against the mention before them."""
     anchor, anchor_value = ref, None
+    day_anchor: tuple[dt.date, str] | None = None
     for s in spans:
         r = s.reading
         if r.anaphoric and anchor_value is not None and s.match is not None:
             again = _safely(RULES[s.rule].handler, s.match, Ctx(text, ref, anchor, anchor_value))
+            if again is not None and again.grain == "day" and grain_of(anchor_value) != "day" and day_anchor:
+                # "the previous day" after "since August": a day counts from the last day named
+                again = _safely(RULES[s.rule].handler, s.match, Ctx(text, ref, *day_anchor))
             if again is not None:
                 s.reading = again
         span = interval_of(s.reading.value) if s.reading.value else None
         if span and s.reading.grain != "interval":
             anchor, anchor_value = span[0], s.reading.value
+            if s.reading.grain == "day":
+                day_anchor = (span[0], s.reading.value)
     return [s for s in spans if s.reading.value is not None or s.reading.grain is not None]
 
 

@@ -167,7 +167,7 @@ def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Ev
     keys = _source_keys(event.attributed_to)
     for text, mention in sayings:
         days = days_between(mention.value, event.published)
-        if days is not None and 0 < days <= 7 and any(k in text for k in keys):
+        if days is not None and 0 < days <= 7 and any(k in text or _spelled_out(k, text) for k in keys):
             dated = replace(event, **_date_fields(text, mention))
             dated.id = event_id(dated.supplier, dated.item_class, dated.kind, dated.date, dated.article_id,
                                 dated.sentence_start)
@@ -182,6 +182,14 @@ def _source_keys(source: str) -> set[str]:
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         keys.add(" ".join(words[-2:]))
     return keys - {"US", "UK", "UN", "EU"}
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """'the National Intelligence Service' for "NIS"."""
+    if not acronym.isupper():
+        return False
+    words = r"\s+(?:(?:of|for|and|on|the)\s+)*".join(rf"{c}[a-z]+" for c in acronym)
+    return re.search(rf"\b{words}\b", text) is not None
 
 
 def _treaty_steps(text: str, mentions: list[Mention], inherited: str | None, story: str | None) -> list[Candidate]:

@@ -54,6 +54,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     cues = [c for c in cues if c.type != "rely" or rx.RELY_FOR.match(sentence, c.end)]
     cues = [replace(c, type="supply") if c.type == "help" and rx.HELP_WITH.match(sentence, c.end) else c for c in cues]
     cues = [c for c in cues if c.type == "agree" or not rx.CONTRACT_FOR.search(sentence, 0, c.start)]
+    cues += [Cue(m.start(1), m.end(1), m.group(1), "supply") for m in rx.SUPPLIED_BY_ADJECTIVE.finditer(sentence)]
     supply = [c for c in cues if c.type in rx.SUPPLY_TYPES] + [
         replace(c, type="receive") for c in cues if c.type == "deploy_troops" and (rx.INTO_RUSSIA.match(sentence, c.end) or (
             c.text.lower().startswith("reach") and rx.REACHED_RUSSIA.match(sentence, c.end)))] + [
@@ -93,7 +94,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if rx.NO_COMMENT.search(sentence, region[0], cue.start):
                 continue   # "has not commented on the transfer": silence, neither a supply nor its denial
-            if cue.type == "supply" and rx.OWN_FORCES.match(sentence, cue.end):
+            if cue.type == "supply" and rx.OWN_FORCES.match(sentence, cue.end) and not rx.SENDING.fullmatch(cue.text):
                 continue   # "said it would equip its military with rocket launchers": its own forces
             if cue.type == "deploy" and rx.AT_HOME.match(sentence, cue.end):
                 continue   # "forces deployed for duty on the border with Ukraine": at home, not sent to Russia
@@ -107,7 +108,28 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 out.append(cand)
                 if cand.date and cand.date_basis == "event":
                     out.extend(replace(cand, date=d) for d in also_dated(sentence, cand.date, dates))
+                    out.extend(_gapped(sentence, cand, items, dates, quantities))
     return _unique(out)
+
+
+def _gapped(sentence: str, cand: Candidate, items: list[Item], dates: list[Mention],
+            quantities: list[Quantity]) -> list[Candidate]:
+    """'sent 11,000 troops in October, and 4,000 more troops this February', 'delivered 400 drones in August and
+    300 missiles': a second amount after the date, the verb left out, is a second fact (at its own date, if any)."""
+    assert cand.date is not None
+    start = max(cand.item_span[1], cand.date.end)
+    joint = rx.GAPPED_CONJUNCT.match(sentence, start)
+    if not joint:
+        return []
+    item = next((i for i in items if i.start == joint.end() and i.item_class != "agreement"), None)
+    after = item.end if item else joint.end()   # ", and 300 more in September": the item left out too
+    date = next((m for m in dates if m.value and m.start >= after
+                 and re.fullmatch(r"\s*(?:in|on|during)?\s*", sentence[after:m.start])), None)
+    amount = next((q for q in quantities if joint.start() <= q.start < joint.end()), None)
+    if not item:
+        return [replace(cand, date=date, quantity=amount)] if date else []
+    return [replace(cand, item=item.text, item_class=item.item_class, item_span=(item.start, item.end),
+                    date=date or cand.date, quantity=amount, kind=_item_kind(cand.kind, item))]
 
 
 def _sanctioned_maker(sentence: str, cue: Cue) -> bool:
@@ -266,7 +288,8 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
             here = [i for i in here if i.item_class == "troops"]
         if cue.type == "use":   # only the weapon whose maker is named: "a North Korean KN-23"
             chosen = [i for i in here if any(_makes(sentence, x, i) for x in actors if x.is_supplier)
-                      and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or _passive(sentence, cue))][:1]
+                      and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or _passive(sentence, cue)
+                           or rx.ITEM_THAT.fullmatch(sentence, i.end, cue.start))][:1]
         else:
             chosen = _items_for(sentence, cue, here, cues, b)
     if chosen and cue.type == "supply" and not _passive(sentence, cue):
@@ -399,7 +422,7 @@ def _missile_systems(sentence: str, chosen: list[Item], items: list[Item]) -> li
 
 def _coordinated(sentence: str, end: int, start: int) -> bool:
     """Is the text between two items a list joint (", ", "and", "as well as", with amounts)?"""
-    gap = re.sub(r"\b(?:of|the|its|some|about|around|over|more than|at least|several|dozens?|hundreds?|thousands?"
+    gap = re.sub(r"\b(?:of|the|its|either|both|some|about|around|over|more than|at least|several|dozens?|hundreds?|thousands?"
                  r"|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
                  " ", rx.TO_RUSSIA_INCLUDING.sub(" including ", sentence[end:start]), flags=re.I)
     if not gap.strip() or rx.COORDINATION.fullmatch(gap) or rx.INCLUDING.fullmatch(gap):
@@ -510,8 +533,8 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     if any(c.type == "hedge" for c in scope) or (attribution and attribution.claim):
         return "claim"
     if re.search(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|set|expected|ready|could|"
-                 r"consider(?:s|ed|ing)?|preparing|prepares?|pledged?|promised?|offered|vowed|agreed|agrees)\b"
-                 r"(?:\s+\w+){0,2}\s+(?:to\s+)?$", before, re.I):
+                 r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|preparing|prepares?|pledged?|promised?|offered|vowed|"
+                 r"agreed|agrees|possibility|option|idea)\b(?:\s+\w+){0,2}\s+(?:to\s+|of\s+)?$", before, re.I):
         return "plan"
     if cue.type == "help":
         return "other"

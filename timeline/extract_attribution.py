@@ -145,8 +145,11 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
     return None
 
 
+LEADING_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,30}(?:,\s*[A-Z][\w.'’ ]{1,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+")   # "SEOUL –"
+
+
 def _clean_source(text: str) -> str | None:
-    words = TRAILING_DATE.sub("", text.strip(" \t\"“”'’")).split()
+    words = TRAILING_DATE.sub("", LEADING_DATELINE.sub("", text.strip(" \t\"“”'’"))).split()
     while words and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     while words and words[-1].lower() in TRAILING_WORDS:

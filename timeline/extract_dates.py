@@ -34,7 +34,7 @@ def governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribu
     if cand.item_class != "agreement":   # "the June 2024 treaty" dates the treaty, not the shells
         usable = [m for m in usable if not rx.ATTRIBUTIVE.match(sentence, m.end)
                   or not re.search(r"\b(?:the|a|its|their|this|last)\s+$", sentence[:m.start], re.I)]
-    own = [m for m in usable if span[0] <= m.start < span[1] and not _aside(sentence, m, cand.cue)]
+    own = _participle_dates(sentence, cand.cue, [m for m in usable if span[0] <= m.start < span[1] and not _aside(sentence, m, cand.cue)])
     if own:
         return _span(sentence, min(own, key=lambda m: abs(m.start - cand.cue.start)), usable), "event"
     heading = [m for m in usable if re.fullmatch(r"[\W\d]*", sentence[:m.start])
@@ -47,6 +47,15 @@ def governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribu
         if said:
             return min(said, key=lambda m: abs(m.start - attribution.region[0])), "statement"
     return None, "undated"
+
+
+def _participle_dates(sentence: str, cue: Cue, own: list[Mention]) -> list[Mention]:
+    """'began implementing the treaty on Thursday, signed in Moscow on January 17': a cue that opens a participle
+    clause with a date of its own takes that date, not the main clause's."""
+    comma = sentence.rfind(",", 0, cue.start)
+    if comma < 0 or not re.fullmatch(r",\s*(?:first\s+)?", sentence[comma:cue.start]) or not rx.PARTICIPLE_CLAUSE.match(sentence, comma):
+        return own
+    return [m for m in own if m.start > cue.start] or own
 
 
 def _span(sentence: str, m: Mention, dates: list[Mention]) -> Mention:
@@ -88,6 +97,7 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
         if re.search(r",\s*(?:which|who)\b[^,]*,\s*(?:on|in|at|last|this)?\s*$", between, re.I):
             return False   # "signed the treaty, which was concluded in June, on Monday": the clause is closed
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|(?!including)\w+ing)\b", between, re.I)
+                    or rx.PARTICIPLE_CLAUSE.search(between)
                     or rx.LATER_CLAUSE.search(between)
                     or not _noun_cue(cue, between) and rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
     if rx.OPENING_EVENT.match(sentence[:m.start]) and "," in sentence[m.end:cue.start]:
@@ -95,8 +105,9 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
     if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
         return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
     comma = sentence.rfind(",", 0, m.start)
-    if comma >= 0 and re.match(r",\s*(?:which|who)\b", sentence[comma:]) and "," in sentence[m.end:cue.start]:
-        return True   # "North Korea, which signed a treaty in June, has sent troops"
+    if comma >= 0 and (re.match(r",\s*(?:which|who)\b", sentence[comma:]) or rx.PARTICIPLE_CLAUSE.match(sentence, comma)) \
+            and "," in sentence[m.end:cue.start]:
+        return True   # "North Korea, which signed a treaty in June, has sent troops"; "The treaty, signed in June, took effect"
     return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between
 
 

@@ -26,7 +26,7 @@ ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement
 BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
 COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|but also|&)\s*)+", re.I)
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
-AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,40},\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*\s+")
+AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,40}[,.]\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*\s+")
 DATED_PLACE = re.compile(r"\s*[A-Z][\w.'’ -]{1,30}(?:\s*\[[^\]]{1,30}\])?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                          r"(?:,?\s+\d{4})?\s*:\s+")   # "Seoul [South Korea], November 13: ..."
 MADE_IN = re.compile(r"\b(?:manufactured|produced|made|built|designed|developed|dating|dated|introduced)\s+"
@@ -49,6 +49,7 @@ BUY_FROM_RUSSIA = re.compile(r"\s+to\s+(?:buy|purchase|acquire|import|obtain|rec
                              re.I)   # "a deal to buy the planes from Russia": the supply runs the other way
 LATER_CLAUSE = re.compile(r"\b(?:after|before|until|once)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been)\s+"
                           r"\w+(?:ed|en|uck|ung|ook)\b", re.I)   # "... after the initial agreement was struck earlier this month"
+PARTICIPLE_CLAUSE = re.compile(r",\s*(?:first\s+)?(?!including)[a-z]+(?:ed|en)\s+(?:by|in|on|at|during)\b")   # ", signed by Putin in June"
 NOUN_PREDICATE = re.compile(r"\b(?:was|were)\s+(?:first\s+)?(?:recorded|detected|observed|registered|spotted|seen|noticed|"
                             r"made|completed|carried out)\b", re.I)
 EMBEDDED_POST = re.compile(r"(?:^|\s)\W*(?:pic\.twitter\.com/\S+\s*)?[—–-]+\s*(?P<by>[^()\n]{1,60}?)\s*\(@\w+\)\s*"
@@ -74,6 +75,7 @@ TALKS_ABOUT = re.compile(r"\s+(?:(?:for|on|about|over|of)\s+)?(?:the\s+|possible
                          r"(?:[\w-]+\s+)?", re.I)   # "negotiations for weapons", "discussed arms supplies"
 OWN_FORCES = re.compile(r"\s+(?:its|their|his)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|units|"
                         r"frontline units|artillery units)\b", re.I)
+SENDING = re.compile(r"send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?", re.I)   # "sent its troops": to Russia, not its own
 ADMITTED = re.compile(r"\b(?:acknowledg|admit|confirm|conced)\w*\s+(?:having\s+)?$", re.I)   # "admitted sending drones"
 QUOTES = "\"“”‘’'"
 LAUNCHERS = re.compile(r"(?:(?:mobile|missile|mounted|their|its)\s+)?launch(?:ers?|ing systems?|vehicles?)", re.I)
@@ -94,9 +96,15 @@ REACHED_RUSSIA = re.compile(r"\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I) 
 HELP_WITH = re.compile(r"\s+(?:Russia|Moscow|the Kremlin)\s+with\b", re.I)   # "Iran is helping Russia with drones"
 RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # "relies on North Korea for shells"
 SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s+(?:also\s+|still\s+)?", re.I)
-MAKER_AFTER = re.compile(r"\s+(?:of|(?:made|produced|manufactured|built)\s+in)\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin"
+MAKER_AFTER = re.compile(r"\s+(?:of|(?:(?:that|which)\s+[^,;]{0,120}?\s+(?:was|were)\s+)?(?:made|produced|manufactured|built)\s+in)"
+                         r"\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin", "the missile that hit Kyiv was made in"
+SUPPLIED_BY_ADJECTIVE = re.compile(r"(?<=[A-Za-z])-(supplied|provided|delivered|donated|transferred|smuggled)\b",
+                                   re.I)   # "an Iranian-supplied drone": the adjective names the supplier
+GAPPED_CONJUNCT = re.compile(r",?\s+and\s+(?:(?:about|around|some|another|an(?:other)? additional|over|more than|nearly|almost)\s+)?"
+                             r"[\d,.]+\s*(?:million\s+|thousand\s+)?(?:more\s+|additional\s+|other\s+)?", re.I)   # ", and 4,000 more "
+ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
-TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+$", re.I)   # "weapons to Russia, including shells"
+TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+(?:either\s+|both\s+)?$", re.I)   # "weapons to Russia, including shells"
 IN_ADDITION_TO = re.compile(r"\b(?:in addition to|besides|apart from|aside from|on top of)\s+(?:(?:supplying|sending|providing|"
                             r"delivering|shipping|transferring|selling)\s+)?", re.I)   # "In addition to drones, Iran has sent"
 IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")   # "met in Tianjin, China"

@@ -213,8 +213,20 @@ def find_cues(text: str) -> list[Cue]:
 @lru_cache(maxsize=2048)
 def _cues(text: str) -> tuple[Cue, ...]:
     """Cached: the engine reads each sentence's cues twice (its facts, and the date of its saying)."""
-    return tuple(Cue(m.start(), m.end(), m.group(), t)
-                 for m in lexicon().cues.finditer(text) for t in cue_types(m.group().lower()))
+    out = []
+    for m in lexicon().cues.finditer(text):
+        types = cue_types(m.group().lower())
+        if len(types) > 1:   # "struck a deal" agrees, "the missile struck Kyiv" is a use: each type's own context
+            types = tuple(t for t in types if _fits(text, m, t)) or types
+        out.extend(Cue(m.start(), m.end(), m.group(), t) for t in types)
+    return tuple(out)
+
+
+def _fits(text: str, m: re.Match[str], cue_type: str) -> bool:
+    for pattern, t in _in_context():
+        if t == cue_type and (found := pattern.match(text, m.start())) and found.end() == m.end():
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -234,6 +246,13 @@ def _without_lookahead(pattern: str) -> str:
         if depth == 0:
             return _without_lookahead(pattern[:start] + pattern[end + 1:])
     return pattern
+
+
+@lru_cache(maxsize=1)
+def _in_context() -> list[tuple[re.Pattern[str], str]]:
+    """Each cue pattern with its lookarounds, to tell the type of a cue that several patterns match."""
+    rows = read_table("cues.csv", ("pattern", "type"))
+    return [(re.compile(rf"(?:{row['pattern'].strip()})(?![\w-])", re.IGNORECASE), row["type"].strip()) for row in rows]
 
 
 @lru_cache(maxsize=1)
