@@ -234,6 +234,22 @@ def test_an_acronym_names_the_source_spelled_out_before() -> None:
         ("ammunition", "2025-06-26", "statement")]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Beijing denied supplying weapons to Russia. Chinese foreign ministry spokesman Wang Wenbin said at a briefing "
+     "on Monday that the claims were false.", ("weapons", "2023-02-20", "statement")),   # the supplier's own spokesman
+    ("North Korea is sending shells to Russia, Ambassador Linda Thomas-Greenfield told a news conference. "
+     "The talks went on for weeks. Thomas-Greenfield said on Monday that letters were exchanged.", ("ammunition", "2023-02-20", "statement")),
+    ("Beijing denied supplying weapons to Russia. A US spokesman said on Monday that the claims were true.",
+     ("weapons", "2023-02-21", "report")),   # someone else's saying does not date the denial
+    ("North Korea is sending shells to Russia, Ambassador Linda Thomas-Greenfield told a news conference. "
+     "The talks went on for weeks. Thomas-Greenfield said on Tuesday that letters were exchanged. "
+     "On 15 February, Thomas-Greenfield said the talks had begun.", ("ammunition", "2023-02-21", "report")),   # that day
+])
+def test_the_news_is_dated_where_its_speaker_speaks_again(body: str, expected: tuple[str, str, str]) -> None:
+    (event,) = extract_events(article("Arms news\n" + body, dt.date(2023, 2, 21)))
+    assert (event.item_class, event.date, event.date_basis) == expected
+
+
 def test_a_treaty_step_naming_only_russia_is_the_treaty_of_the_story() -> None:
     body = ("North Korea ratified its defence treaty with Russia on Monday, state media said. "
             "The vote was unanimous. Putin signed the treaty on Saturday. Putin then met his defence chiefs.")

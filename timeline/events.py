@@ -73,6 +73,9 @@ ANTECEDENT_GAP = 1        # sentences naming no supplier that a supplier named b
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRESUPPOSED = re.compile(r"\W*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}$")
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
+INSTITUTION_WORDS = {"ministry", "service", "agency", "office", "department", "council", "command", "house", "staff",
+                     "forces", "army", "guard", "committee", "party", "times", "news", "post", "media", "press",
+                     "intelligence", "government", "administration", "directorate", "kremlin", "pentagon"}
 BACKGROUND = re.compile(r"\b(?:previously|earlier|in the past|formerly|for years|long been|past|"
                         r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
 
@@ -150,24 +153,30 @@ def extract_events(article: Article) -> list[Event]:
         inherited = _carried_attribution(text, inherited)
         said_before = said_here
         if said_before:
-            sayings.append((text, said_before[1]))
+            sayings.append((text, said_before[1], said_before[0]))
             _remember_occasion(occasions, said_before, article.published)
         antecedent, quiet = _only_supplier(text, antecedent, quiet)
         story = antecedent or story
     return [_dated_by_its_source(e, sayings) for e in events]
 
 
-def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Event:
+def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention, str | None]]) -> Event:
     """'The NIS has reported that ...' in the lead, and later '... citing the NIS on 20 November': the
-    article's news is that statement, dated where the article names its source again."""
+    article's news is that statement, dated where the article names its source again. A supplier's denial
+    is dated where its own spokesman speaks ("Beijing denied the reports." ... "China's foreign ministry
+    spokesman said on Monday ...")."""
     from timeline.timex import days_between
 
-    if event.date_basis != "report" or not event.attributed_to or not event.published:
+    if event.date_basis != "report" or not event.published:
         return event
-    keys = _source_keys(event.attributed_to)
-    for text, mention in sayings:
+    keys = _source_keys(event.attributed_to) if event.attributed_to else set()
+    for text, mention, source in sayings:
         days = days_between(mention.value, event.published)
-        if days is not None and 0 < days <= 7 and any(k in text or _spelled_out(k, text) for k in keys):
+        if days is None or not 0 <= days <= 7:
+            continue
+        if any(k in text or _spelled_out(k, text) for k in keys) or event.kind == "denial" and _speaks_for(source, event.supplier):
+            if days == 0:
+                return event   # "speaking to journalists on 17 April", the day of the report: dated already
             dated = replace(event, **_date_fields(text, mention))
             dated.id = event_id(dated.supplier, dated.item_class, dated.kind, dated.date, dated.article_id,
                                 dated.sentence_start)
@@ -176,12 +185,22 @@ def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention]]) -> Ev
 
 
 def _source_keys(source: str) -> set[str]:
-    """How a source is named again: its acronym ("NIS"), or its last two words ("Intelligence Service")."""
+    """How a source is named again: its acronym ("NIS"), its last two words ("Intelligence Service"), or a
+    person's surname ("Thomas-Greenfield")."""
     keys = set(re.findall(r"\b[A-Z]{2,6}\b", source))
     words = re.sub(r"\([^)]*\)", " ", source).split()
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         keys.add(" ".join(words[-2:]))
+        if len(words[-1]) >= 4 and words[-1].lower() not in INSTITUTION_WORDS:
+            keys.add(words[-1])
     return keys - {"US", "UK", "UN", "EU"}
+
+
+def _speaks_for(source: str | None, supplier: str | None) -> bool:
+    """'Chinese Foreign Ministry spokesman Wang Wenbin' speaks for China."""
+    from timeline.lexicon import find_actors
+
+    return bool(source and supplier) and any(a.canonical == supplier for a in find_actors(source or ""))
 
 
 def _spelled_out(acronym: str, text: str) -> bool:
