@@ -282,6 +282,10 @@ CASES = [
      [("Iran", "drones", "shipment", "2022-08", "event"), ("Iran", "drones", "shipment", "2022-09", "event")]),
     ("Iran delivered 400 drones in August and 300 missiles.", [("in August", "2022-08")],
      [("Iran", "drones", "shipment", "2022-08", "event"), ("Iran", "missiles", "shipment", "2022-08", "event")]),
+    # a verb dates its fact, not the nearest date to a noun of supply before it
+    ("This comes after an agreement signed by Iran in late 2023, with the first shipment of missiles delivered to Russia "
+     "in early September 2024.", [("in late 2023", "2023"), ("in early September 2024", "2024-09")],
+     [("Iran", "agreement", "agreement", "2023", "event"), ("Iran", "missiles", "shipment", "2024-09", "event")]),
     # an agency dateline with a full stop dates the report, not the fact
     ("BEIJING. Dec 5 (Interfax) - The treaty, signed by Kim and Putin in June, has entered into force.",
      [("Dec 5", "2024-12-05"), ("in June", "2024-06")],
@@ -303,6 +307,7 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "The shells are being sent at a time when the front is collapsing.",  # no supplier named
     "North Korea's leader inspected a missile factory.",                  # no supply cue
     "Subscribe now. Already a subscriber? Sign in.",                      # page chrome
+    "Pezeshkian and Putin met in Tianjin, where they agreed to fully implement the treaty.",   # not a new treaty
     "Russian troops crossed into Ukraine from Belarus.",                  # no supply cue, Russian troops
     # conditions, norms and threats are not facts
     "Any such sale of North Korean arms would breach the embargo.",

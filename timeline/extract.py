@@ -278,6 +278,8 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
     a, b = clause
     here = [i for i in items if a <= i.start < b]
     if cue.type in ("agree", "negotiate"):
+        if rx.AGREED_TO_DO.match(sentence, cue.end) and cue.text.lower().startswith("agree"):
+            return []   # "agreed to fully implement the treaty": the treaty is not what they agreed
         chosen = [i for i in here if i.item_class == "agreement" and not rx.BUY_FROM_RUSSIA.match(sentence, i.end)]
         chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1] or _arms_talks(sentence, cue, here)
     else:
@@ -612,9 +614,14 @@ def _overlaps_date(item: Item, dates: list[Mention]) -> bool:
 
 
 def _unique(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per supplier, item and date. A verb says more than a noun or a use: "the first shipment
+    of these missiles delivered in early September" is dated by "delivered", not by the nearest date to
+    "shipment"."""
+    verbs = {(c.supplier, c.item_span) for c in cands if c.cue.type not in ("nominal", "use")}
+    cands = [c for c in cands if c.cue.type != "nominal" or (c.supplier, c.item_span) not in verbs]
     seen = set()
     out = []
-    for c in sorted(cands, key=lambda c: c.cue.type == "use"):   # a supply verb says more than use
+    for c in sorted(cands, key=lambda c: c.cue.type == "use"):
         key = (c.supplier, c.item_span, c.date.value if c.date else None)
         if key in seen:
             continue

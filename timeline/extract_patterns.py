@@ -102,6 +102,8 @@ SUPPLIED_BY_ADJECTIVE = re.compile(r"(?<=[A-Za-z])-(supplied|provided|delivered|
                                    re.I)   # "an Iranian-supplied drone": the adjective names the supplier
 GAPPED_CONJUNCT = re.compile(r",?\s+and\s+(?:(?:about|around|some|another|an(?:other)? additional|over|more than|nearly|almost)\s+)?"
                              r"[\d,.]+\s*(?:million\s+|thousand\s+)?(?:more\s+|additional\s+|other\s+)?", re.I)   # ", and 4,000 more "
+AGREED_TO_DO = re.compile(r"\s+to\s+(?!sign|ink|seal|conclude|form|create|establish|forge|strike|a\b|an\b|the\b)[a-z]+",
+                          re.I)   # "agreed to intensify efforts", not "agreed to sign a pact"
 ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
 TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+(?:either\s+|both\s+)?$", re.I)   # "weapons to Russia, including shells"
