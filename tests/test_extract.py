@@ -286,6 +286,16 @@ CASES = [
     ("This comes after an agreement signed by Iran in late 2023, with the first shipment of missiles delivered to Russia "
      "in early September 2024.", [("in late 2023", "2023"), ("in early September 2024", "2024-09")],
      [("Iran", "agreement", "agreement", "2023", "event"), ("Iran", "missiles", "shipment", "2024-09", "event")]),
+    # a passive supply names its supplier after the item
+    ("A total of 25,000 workers from North Korea will be dispatched to the plant.", [],
+     [("North Korea", "troops", "plan", None, "undated")]),
+    # bringing in or recruiting people from a supplier
+    ("Russia plans to bring 12,000 workers from North Korea to its drone plant.", [],
+     [("North Korea", "troops", "plan", None, "undated")]),
+    ("Russia plans to recruit about 12,000 North Korean workers for its drone plant.", [],
+     [("North Korea", "troops", "plan", None, "undated")]),
+    ("Russia brought in shells from North Korea last year.", [("last year", "2024")],
+     [("North Korea", "ammunition", "shipment", "2024", "event")]),
     # an agency dateline with a full stop dates the report, not the fact
     ("BEIJING. Dec 5 (Interfax) - The treaty, signed by Kim and Putin in June, has entered into force.",
      [("Dec 5", "2024-12-05"), ("in June", "2024-06")],

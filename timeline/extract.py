@@ -499,7 +499,9 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
     elif cue.type == "use" or cue.type == "deploy" and item.item_class != "troops":
         order = [adjective, by, source]   # "Russia deployed North Korean missiles"; not "help it deploy tanks"
     elif _passive(sentence, cue):
-        order = [by, adjective, source]
+        origin = [x for x in suppliers if item.end <= x.start < cue.start
+                  and re.fullmatch(r"\s+from\s+(?:the\s+)?", sentence[item.end:x.start], re.I)]
+        order = [by, adjective, source, origin]   # "25,000 workers from North Korea will be dispatched"
     elif cue.type == "nominal":
         between = [x for x in suppliers if x.start > cue.end and rx.BETWEEN.search(sentence, cue.end, x.start)]
         order = [adjective, source, by, between, left_adj[-1:]]
@@ -571,7 +573,7 @@ def _tense(sentence: str, cue: Cue) -> str:
         return "other"
     if before and before[-1] == "to" or word.endswith("ing"):
         return "other"
-    if re.fullmatch(r"\w+ed|sent|sold|gave|given|built|struck|bought", word):
+    if re.fullmatch(r"\w+ed|sent|sold|gave|given|built|struck|bought|brought|got|hit|made|took|led|lent", word):
         return "past"
     if word.endswith("s") and not word.endswith("ss"):
         return "present"
@@ -617,7 +619,8 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per supplier, item and date. A verb says more than a noun or a use: "the first shipment
     of these missiles delivered in early September" is dated by "delivered", not by the nearest date to
     "shipment"."""
-    verbs = {(c.supplier, c.item_span) for c in cands if c.cue.type not in ("nominal", "use")}
+    nouns = {c.cue.start for c in cands if c.cue.type == "nominal"}
+    verbs = {(c.supplier, c.item_span) for c in cands if c.cue.type not in ("nominal", "use") and c.cue.start not in nouns}
     cands = [c for c in cands if c.cue.type != "nominal" or (c.supplier, c.item_span) not in verbs]
     seen = set()
     out = []
