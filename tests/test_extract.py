@@ -616,6 +616,14 @@ def test_continuing_supply_is_present(sentence: str, tense: str) -> None:
     assert [c.tense for c in analyse(sentence, [])] == [tense]
 
 
+@pytest.mark.parametrize(("sentence", "tense"), [
+    ("The issue of North Korea's missile transfer to Russia", "other"),   # "transfer" here is a noun: no tense
+    ("Russia brought in shells from North Korea.", "past"),
+])
+def test_the_tense_is_read_from_the_cue_word(sentence: str, tense: str) -> None:
+    assert [c.tense for c in analyse(sentence, [])] == [tense]
+
+
 @pytest.mark.parametrize(("sentence", "kind", "date"), [
     ("On Monday, while speaking to reporters, the chancellor said Beijing won't supply Russia with weapons.",
      "denial", "2023-03-06"),
