@@ -296,6 +296,23 @@ CASES = [
      [("North Korea", "troops", "plan", None, "undated")]),
     ("Russia brought in shells from North Korea last year.", [("last year", "2024")],
      [("North Korea", "ammunition", "shipment", "2024", "event")]),
+    # troops placed or redeployed on a front
+    ("North Korean troops were placed back in the frontline region of Kursk in February.", [("in February", "2025-02")],
+     [("North Korea", "troops", "deployment", "2025-02", "event")]),
+    ("Pyongyang redeployed its soldiers to Kursk in March.", [("in March", "2025-03")],
+     [("North Korea", "troops", "deployment", "2025-03", "event")]),
+    # people fighting for Russia, and parts used in Russia's weapons
+    ("Kyiv's forces have captured two Chinese citizens fighting for Russia.", [],
+     [("China", "troops", "deployment", None, "undated")]),
+    ("About 12,000 North Korean military personnel are involved in hostilities in Russia.", [],
+     [("North Korea", "troops", "deployment", None, "undated")]),
+    ("The US sanctioned two Iranian nationals for supplying drones to Russia.", [],
+     [("Iran", "drones", "shipment", None, "undated")]),
+    ("Russia started producing the Garpiya drone last year using Chinese engines.", [("last year", "2023")],
+     [("China", "components", "claim", "2023", "event")]),
+    # a headline's infinitive is a plan
+    ("North Korea to send 25,000 workers to Russia's drone factory", [], [("North Korea", "troops", "plan", None, "undated")]),
+    ("North Korea sent troops to Russia to fight in Kursk.", [], [("North Korea", "troops", "deployment", None, "undated")]),
     # an agency dateline with a full stop dates the report, not the fact
     ("BEIJING. Dec 5 (Interfax) - The treaty, signed by Kim and Putin in June, has entered into force.",
      [("Dec 5", "2024-12-05"), ("in June", "2024-06")],

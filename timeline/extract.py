@@ -530,8 +530,8 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
         return "agreement"
     if cue.type == "negotiate":
         return "other"
-    if rx.ORDERED.fullmatch(cue.text):
-        return "plan"
+    if rx.ORDERED.fullmatch(cue.text) or rx.HEADLINE_INFINITIVE.search(sentence, a, cue.start):
+        return "plan"   # "ordered", and the headline's "North Korea to send workers"
     if cue.type == "use":
         return "claim"
     if any(c.type == "hedge" for c in scope) or (attribution and attribution.claim):

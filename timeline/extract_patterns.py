@@ -10,7 +10,7 @@ import re
 
 SAYING_REACH = 50    # characters between a saying verb and the date that dates it
 SUPPLY_TYPES = ("supply", "receive", "nominal", "deploy", "deploy_troops", "agree", "negotiate", "help", "use", "rely")
-USED_AS_EVIDENCE = ("missiles", "ammunition")   # drones of Iranian design are also built in Russia ...
+USED_AS_EVIDENCE = ("missiles", "ammunition", "components")   # drones of Iranian design are also built in Russia ...
 DRONES_BUILT_IN_RUSSIA = dt.date(2023, 7, 1)     # ... since Alabuga's plant began output in 2023: before, a drone used came from Iran
 CLAUSE_BREAK = re.compile(r";|\s+(?:while(?!\s+\w+ing\b)|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|(?<!nothing)(?<!anything)\s+but\s+(?!also\b)"
                           r"|,\s+after\s+(?=(?-i:the\s+[A-Z]|[A-Z][a-z]+\s+(?!\d)))"
@@ -104,6 +104,7 @@ GAPPED_CONJUNCT = re.compile(r",?\s+and\s+(?:(?:about|around|some|another|an(?:o
                              r"[\d,.]+\s*(?:million\s+|thousand\s+)?(?:more\s+|additional\s+|other\s+)?", re.I)   # ", and 4,000 more "
 AGREED_TO_DO = re.compile(r"\s+to\s+(?!sign|ink|seal|conclude|form|create|establish|forge|strike|a\b|an\b|the\b)[a-z]+",
                           re.I)   # "agreed to intensify efforts", not "agreed to sign a pact"
+HEADLINE_INFINITIVE = re.compile(r"(?:^|:\s+)\W*(?:[A-Z][\w.'’-]*\s+){1,3}to\s+$")   # "North Korea to send ..."
 ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
 TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+(?:either\s+|both\s+)?$", re.I)   # "weapons to Russia, including shells"
