@@ -335,6 +335,7 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "North Korea's leader inspected a missile factory.",                  # no supply cue
     "Subscribe now. Already a subscriber? Sign in.",                      # page chrome
     "Pezeshkian and Putin met in Tianjin, where they agreed to fully implement the treaty.",   # not a new treaty
+    "Tanks and personnel of the Armed Forces of Russia were transported from central parts of Belarus.",   # Russia's own
     "Russian troops crossed into Ukraine from Belarus.",                  # no supply cue, Russian troops
     # conditions, norms and threats are not facts
     "Any such sale of North Korean arms would breach the embargo.",

@@ -434,9 +434,14 @@ def _coordinated(sentence: str, end: int, start: int) -> bool:
 
 def _recipient_owned(sentence: str, item: Item) -> bool:
     """'Russian forces', 'Ukraine's troops': not something supplied to Russia; 'with the help of local
-    specialists', 'the training of Alabuga staff': people who take part, not people sent."""
+    specialists', 'the training of Alabuga staff': people who take part, not people sent; 'tanks, trucks and
+    personnel of the Armed Forces of Russia': Russia's own."""
+    if rx.OF_RUSSIAN_FORCES.match(sentence, item.end):
+        return True
     if item.item_class != "troops":
         return False
+    if re.match(r"\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b", sentence[item.end:]):
+        return True   # "the Armed Forces of Russia"
     return re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$"
                      r"|\b(?:help|assistance|involvement|participation|training|support)\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}$",
                      sentence[:item.start]) is not None
