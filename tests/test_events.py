@@ -250,6 +250,13 @@ def test_the_news_is_dated_where_its_speaker_speaks_again(body: str, expected: t
     assert (event.item_class, event.date, event.date_basis) == expected
 
 
+def test_what_the_speaker_of_the_news_goes_on_to_say_is_said_then_too() -> None:
+    body = ("North Korea has sent artillery shells to Russia, President Zelensky said. The forum was busy. "
+            "According to him, about 1.5 million shells were sent to Russia by North Korea.")
+    events = extract_events(article("Shells news\n" + body, dt.date(2024, 2, 25)))
+    assert {(e.date, e.date_basis) for e in events} == {("2024-02-25", "report")}
+
+
 def test_a_treaty_step_naming_only_russia_is_the_treaty_of_the_story() -> None:
     body = ("North Korea ratified its defence treaty with Russia on Monday, state media said. "
             "The vote was unanimous. Putin signed the treaty on Saturday. Putin then met his defence chiefs.")

@@ -313,6 +313,13 @@ CASES = [
     # a headline's infinitive is a plan
     ("North Korea to send 25,000 workers to Russia's drone factory", [], [("North Korea", "troops", "plan", None, "undated")]),
     ("North Korea sent troops to Russia to fight in Kursk.", [], [("North Korea", "troops", "deployment", None, "undated")]),
+    # two verbs, one object; a limit is no denial
+    ("North Korea has transferred and will continue to transfer artillery shells to Russia.", [],
+     [("North Korea", "ammunition", "shipment", None, "undated")]),
+    ("North Korea will not transfer more shells than it has, Seoul said.", [],
+     [("North Korea", "ammunition", "plan", None, "undated")]),
+    ("North Korea will not transfer more than a million shells to Russia, Seoul said.", [],
+     [("North Korea", "ammunition", "plan", None, "undated")]),
     # an agency dateline with a full stop dates the report, not the fact
     ("BEIJING. Dec 5 (Interfax) - The treaty, signed by Kim and Putin in June, has entered into force.",
      [("Dec 5", "2024-12-05"), ("in June", "2024-06")],

@@ -139,7 +139,8 @@ def extract_events(article: Article) -> list[Event]:
             background = _background(text, cand)
             is_news = (cand.supplier, cand.item_class) in news or not background and (
                 cand.tense in NEWS_TENSES or (n in lead or cand.said_now) and cand.tense != "pluperfect"
-                or cand.kind == "denial")   # a denial is a statement the article reports, not background
+                or cand.kind == "denial"   # a denial is a statement the article reports, not background
+                or _speaker_of_the_news(cand.attributed_to, events))
             if cand.only_as_news and cand.date is None and not is_news:
                 continue   # "could continue to supply troops", "fired North Korean missiles": in passing, not a fact
             events.append(_event(article, sent.start, text, cand, is_news))
@@ -158,6 +159,16 @@ def extract_events(article: Article) -> list[Event]:
         antecedent, quiet = _only_supplier(text, antecedent, quiet)
         story = antecedent or story
     return [_dated_by_its_source(e, sayings) for e in events]
+
+
+def _speaker_of_the_news(source: str | None, events: list[Event]) -> bool:
+    """'Zelensky said North Korea has sent shells (the news) ... According to him, 1.5 million shells were sent':
+    what the speaker of the article's news goes on to say, with no date of its own, is said then too."""
+    if not source or source.lower() in PRONOUNS:
+        return False
+    name = source.split()[-1].lower()
+    return any(e.date_basis in ("report", "statement") and e.attributed_to and e.attributed_to.split()[-1].lower() == name
+               for e in events)
 
 
 def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention, str | None]]) -> Event:

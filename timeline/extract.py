@@ -343,8 +343,10 @@ def _arms_talks(sentence: str, cue: Cue, items: list[Item]) -> list[Item]:
 def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end: int) -> list[Item]:
     """The item a cue governs and those coordinated with it ("shells, missiles and troops")."""
     passive = _passive(sentence, cue) or cue.type == "receive"
-    nxt = min([c.start for c in cues if c.type in ("supply", "receive", "deploy", "deploy_troops") and c.start > cue.end]
-              + [end])
+    verbs = [c for c in cues if c.type in ("supply", "receive", "deploy", "deploy_troops") and c.start > cue.end]
+    nxt = min([c.start for c in verbs] + [end])
+    if verbs and not passive and rx.VERBS_JOINED.fullmatch(sentence, cue.end, verbs[0].start):
+        nxt = min([c.start for c in verbs[1:]] + [end])   # "has sent and will continue to send shells": one object
     after = [i for i in items if cue.end <= i.start < nxt]
     before = [i for i in items if i.end <= cue.start]
     if passive and before and not _object_follows(sentence, cue, after):
@@ -529,7 +531,8 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
     if any(c.type == "deny" for c in scope):
         return "denial"
-    if re.search(r"(?:\b(?:not(?!\s+only\b)|never|no)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I) or rx.NO_EVIDENCE.search(sentence, a, cue.start):
+    if (re.search(r"(?:\b(?:not(?!\s+only\b)|never|no)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I)
+            and not rx.NOT_MORE_THAN.match(sentence, cue.end)) or rx.NO_EVIDENCE.search(sentence, a, cue.start):
         return "denial"
     if cue.type == "agree":
         return "agreement"
