@@ -313,6 +313,8 @@ CASES = [
     # a headline's infinitive is a plan
     ("North Korea to send 25,000 workers to Russia's drone factory", [], [("North Korea", "troops", "plan", None, "undated")]),
     ("North Korea sent troops to Russia to fight in Kursk.", [], [("North Korea", "troops", "deployment", None, "undated")]),
+    ("Two Chinese citizens who fought as part of the Russian army were captured in Donetsk.", [],
+     [("China", "troops", "deployment", None, "undated")]),   # people who fought for it are not Russia's own
     # two verbs, one object; a limit is no denial
     ("North Korea has transferred and will continue to transfer artillery shells to Russia.", [],
      [("North Korea", "ammunition", "shipment", None, "undated")]),
@@ -320,6 +322,10 @@ CASES = [
      [("North Korea", "ammunition", "plan", None, "undated")]),
     ("North Korea will not transfer more than a million shells to Russia, Seoul said.", [],
      [("North Korea", "ammunition", "plan", None, "undated")]),
+    # a date after "and will" belongs to the second predicate
+    ("Some 11,000 North Korean troops are in Russia and will be ready to fight by November 1.",
+     [("by November 1", "2024-11-01")],
+     [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "troops", "plan", "2024-11-01", "event")]),
     # an agency dateline with a full stop dates the report, not the fact
     ("BEIJING. Dec 5 (Interfax) - The treaty, signed by Kim and Putin in June, has entered into force.",
      [("Dec 5", "2024-12-05"), ("in June", "2024-06")],

@@ -98,6 +98,7 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
             return False   # "signed the treaty, which was concluded in June, on Monday": the clause is closed
         return bool(re.search(r",\s*(?:which|who|when|where|after|before|since|(?!including)\w+ing)\b", between, re.I)
                     or rx.PARTICIPLE_CLAUSE.search(between)
+                    or rx.AND_FUTURE.search(between)
                     or rx.LATER_CLAUSE.search(between)
                     or not _noun_cue(cue, between) and rx.OTHER_PREDICATE.search(sentence, cue.end, m.start))
     if rx.OPENING_EVENT.match(sentence[:m.start]) and "," in sentence[m.end:cue.start]:

@@ -105,11 +105,12 @@ GAPPED_CONJUNCT = re.compile(r",?\s+and\s+(?:(?:about|around|some|another|an(?:o
 AGREED_TO_DO = re.compile(r"\s+to\s+(?!sign|ink|seal|conclude|form|create|establish|forge|strike|a\b|an\b|the\b)[a-z]+",
                           re.I)   # "agreed to intensify efforts", not "agreed to sign a pact"
 HEADLINE_INFINITIVE = re.compile(r"(?:^|:\s+)\W*(?:[A-Z][\w.'’-]*\s+){1,3}to\s+$")   # "North Korea to send ..."
-OF_RUSSIAN_FORCES = re.compile(r"(?:(?!\b(?:to|for|from|by)\b)[\w\s,-]){0,60}?\bof\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+"
+OF_RUSSIAN_FORCES = re.compile(r"(?:(?!\b(?:to|for|from|by|who|which|that|as|in|with)\b)[\w\s,-]){0,60}?\bof\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+"
                                r"(?:Russia|the\s+Russian\s+Federation)|Russian\s+(?:Armed\s+Forces|army|military))\b", re.I)
 NOT_MORE_THAN = re.compile(r"\s+(?:any\s+)?(?:more|less|fewer)\b[^.;,]{0,40}?\bthan\b", re.I)   # "will not transfer more than": an amount
 VERBS_JOINED = re.compile(r",?\s+(?:and|or)\s+(?:(?:will|would|could|may|might|can|has|have|had|is|are|was|were|still|also|"
                           r"continue[sd]?|keeps?|to|be|been)\s+)*", re.I)   # "has transferred and will continue to transfer"
+AND_FUTURE = re.compile(r"\band\s+(?:will|would|could|may|might|are\s+expected\s+to)\b", re.I)   # "are in Russia and will be ready by 1 November"
 ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
 TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+(?:either\s+|both\s+)?$", re.I)   # "weapons to Russia, including shells"
