@@ -257,6 +257,13 @@ def test_what_the_speaker_of_the_news_goes_on_to_say_is_said_then_too() -> None:
     assert {(e.date, e.date_basis) for e in events} == {("2024-02-25", "report")}
 
 
+def test_a_delivery_to_russia_with_no_supplier_is_the_supplier_just_named() -> None:
+    body = ("Washington sanctioned shipping firms over weapons transfers from North Korea. "
+            "The list names three shippers for taking part in the delivery of munitions to Russia.")
+    events = extract_events(article("Sanctions news\n" + body, dt.date(2023, 12, 13)))
+    assert {(e.supplier, e.item_class) for e in events} == {("North Korea", "weapons"), ("North Korea", "ammunition")}
+
+
 def test_a_treaty_step_naming_only_russia_is_the_treaty_of_the_story() -> None:
     body = ("North Korea ratified its defence treaty with Russia on Monday, state media said. "
             "The vote was unanimous. Putin signed the treaty on Saturday. Putin then met his defence chiefs.")

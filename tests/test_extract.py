@@ -315,6 +315,8 @@ CASES = [
     ("North Korea sent troops to Russia to fight in Kursk.", [], [("North Korea", "troops", "deployment", None, "undated")]),
     ("Two Chinese citizens who fought as part of the Russian army were captured in Donetsk.", [],
      [("China", "troops", "deployment", None, "undated")]),   # people who fought for it are not Russia's own
+    ("Washington sanctioned five firms for aiding weapons transfers between North Korea and Russia.", [],
+     [("North Korea", "weapons", "shipment", None, "undated")]),   # the supplier named first
     # two verbs, one object; a limit is no denial
     ("North Korea has transferred and will continue to transfer artillery shells to Russia.", [],
      [("North Korea", "ammunition", "shipment", None, "undated")]),

@@ -206,6 +206,9 @@ def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: 
     passive = [c for c in supply if c.type == "supply" and _passive(sentence, c)
                and not re.match(r"\s+(?:by|from)\b", sentence[c.end:])]
     lead = [i for i in items if passive and i.end <= passive[0].start]
+    if not lead:   # "... for taking part in the delivery of munitions to Russia"
+        lead = [i for c in supply if c.type == "nominal" for i in items[:1]
+                if rx.OF_ITEM_TO_RUSSIA.fullmatch(sentence, c.end, i.start) and rx.TO_RUSSIA.match(sentence, i.end)]
     return [Actor(lead[0].start, lead[0].start, "", antecedent, "adjective")] if lead else []
 
 
@@ -510,7 +513,9 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
                   and re.fullmatch(r"\s+from\s+(?:the\s+)?", sentence[item.end:x.start], re.I)]
         order = [by, adjective, source, origin]   # "25,000 workers from North Korea will be dispatched"
     elif cue.type == "nominal":
-        between = [x for x in suppliers if x.start > cue.end and rx.BETWEEN.search(sentence, cue.end, x.start)]
+        between = [x for x in suppliers if x.start > cue.end and (rx.BETWEEN.search(sentence, cue.end, x.start)
+                                                                 or rx.BETWEEN_FIRST.search(sentence, cue.end, x.start)
+                                                                 and rx.AND_RUSSIA.match(sentence, x.end))]
         order = [adjective, source, by, between, left_adj[-1:]]
     else:
         order = [left[-1:], adjective, left_adj[-1:], by, source]

@@ -111,6 +111,10 @@ NOT_MORE_THAN = re.compile(r"\s+(?:any\s+)?(?:more|less|fewer)\b[^.;,]{0,40}?\bt
 VERBS_JOINED = re.compile(r",?\s+(?:and|or)\s+(?:(?:will|would|could|may|might|can|has|have|had|is|are|was|were|still|also|"
                           r"continue[sd]?|keeps?|to|be|been)\s+)*", re.I)   # "has transferred and will continue to transfer"
 AND_FUTURE = re.compile(r"\band\s+(?:will|would|could|may|might|are\s+expected\s+to)\b", re.I)   # "are in Russia and will be ready by 1 November"
+BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)   # "transfers between North Korea and Russia"
+AND_RUSSIA = re.compile(r"\s+and\s+(?:Russia|Moscow|the Kremlin)\b")
+OF_ITEM_TO_RUSSIA = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?")   # "delivery of [the] munitions"
+TO_RUSSIA = re.compile(r"\s+to\s+(?:Russia|Moscow|the Kremlin)\b")
 ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
 TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+(?:either\s+|both\s+)?$", re.I)   # "weapons to Russia, including shells"
