@@ -257,6 +257,14 @@ def test_what_the_speaker_of_the_news_goes_on_to_say_is_said_then_too() -> None:
     assert {(e.date, e.date_basis) for e in events} == {("2024-02-25", "report")}
 
 
+def test_what_the_speaker_of_the_news_only_supposes_stays_out() -> None:
+    body = ("North Korea has sent artillery shells to Russia, the official said at a long briefing for reporters. "
+            "The forum was busy with delegates from many countries and long queues at the door. "
+            "The official suggested that North Korea could continue to supply more drones.")
+    events = extract_events(article("Shells news\n" + body, dt.date(2024, 2, 25)))
+    assert [e.item_class for e in events] == ["ammunition"]
+
+
 def test_a_delivery_to_russia_with_no_supplier_is_the_supplier_just_named() -> None:
     body = ("Washington sanctioned shipping firms over weapons transfers from North Korea. "
             "The list names three shippers for taking part in the delivery of munitions to Russia.")

@@ -139,10 +139,10 @@ def extract_events(article: Article) -> list[Event]:
             background = _background(text, cand)
             is_news = (cand.supplier, cand.item_class) in news or not background and (
                 cand.tense in NEWS_TENSES or (n in lead or cand.said_now) and cand.tense != "pluperfect"
-                or cand.kind == "denial"   # a denial is a statement the article reports, not background
-                or _speaker_of_the_news(cand.attributed_to, events))
+                or cand.kind == "denial")   # a denial is a statement the article reports, not background
             if cand.only_as_news and cand.date is None and not is_news:
                 continue   # "could continue to supply troops", "fired North Korean missiles": in passing, not a fact
+            is_news = is_news or not background and _speaker_of_the_news(cand.attributed_to, events)
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
         if not previous:
