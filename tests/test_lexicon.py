@@ -111,6 +111,14 @@ def test_a_word_of_several_types_keeps_those_its_context_fits(text: str, types: 
     assert {c.type for c in find_cues(text) if c.text == "struck"} == types
 
 
+@pytest.mark.parametrize(("text", "types"), [
+    ("the parties concluded an agreement", {"agree"}),   # a deal concluded is no saying
+    ("the report concluded that Iran sent drones", {"agree", "attribution"}),
+])
+def test_concluding_a_deal_is_not_saying(text: str, types: set[str]) -> None:
+    assert {c.type for c in find_cues(text) if c.text == "concluded"} == types
+
+
 @pytest.mark.parametrize(("patterns", "first"), [
     (["rockets?", "rocket launchers?"], "rocket launchers?"),
     # written longer, matches shorter: the one that always matches more text goes first
