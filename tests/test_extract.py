@@ -317,6 +317,9 @@ CASES = [
      [("China", "troops", "deployment", None, "undated")]),   # people who fought for it are not Russia's own
     ("Washington sanctioned five firms for aiding weapons transfers between North Korea and Russia.", [],
      [("North Korea", "weapons", "shipment", None, "undated")]),   # the supplier named first
+    ("North Korea sent an engineering regiment to Kursk in August.", [("in August", "2025-08")],
+     [("North Korea", "troops", "deployment", "2025-08", "event")]),
+    ("Iran sent 10,000 units of ammunition to Russia.", [], [("Iran", "ammunition", "shipment", None, "undated")]),
     # two verbs, one object; a limit is no denial
     ("North Korea has transferred and will continue to transfer artillery shells to Russia.", [],
      [("North Korea", "ammunition", "shipment", None, "undated")]),
