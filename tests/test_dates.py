@@ -135,6 +135,15 @@ def test_days_later_counts_from_previous_mention() -> None:
     assert values("A strike hit on 10 May 2023 and another one five days later.") == ["2023-05-10", "2023-05-15"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chips came in 2023. In the last quarter of the year, tools came too.", ["2023", "2023-Q4"]),
+    ("Chips came in 2022. In the first half of the year, more came.", ["2022", "2022-H1"]),
+    ("In the first half of this year, tools came.", ["2024-H1"]),   # "this year" is the report's year
+])
+def test_a_period_of_the_year_is_in_the_year_just_named(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
 def test_a_day_before_counts_from_the_last_day_named() -> None:
     text = "The Pentagon said on 29 October 2024 that fighting has gone on since August. Rutte said the previous day that troops arrived."
     assert values(text) == ["2024-10-29", "2024-08", "2024-10-28"]   # not the day before August

@@ -133,7 +133,9 @@ def _quarter(m: re.Match[str], c: Ctx) -> Reading | None:
             return Reading(None, "quarter", relative=True)
     else:
         y = None
-    return _period_reading(c, m, "quarter", f"Q{_Q_ORD[o]}", y)
+    reading = _period_reading(c, m, "quarter", f"Q{_Q_ORD[o]}", y)
+    reading.anaphoric = (m.group("yrel") or "").lower() == "the"
+    return reading
 
 
 @rule("half-code", r"(?<![\w.,/-])(?:H(?P<h>[12])\s*,?\s*(?P<y>\d{4})|(?P<y2>\d{4})\s*-?\s*H(?P<h2>[12]))(?!\w)")
@@ -148,7 +150,8 @@ def _half(m: re.Match[str], c: Ctx) -> Reading | None:
         return Reading(f"{m.group('y0')}-H{1 if m.group('o0').lower() in ('first', '1st') else 2}", "half")
     y, rel = resolved_year(m, c)
     h = 1 if m.group("o").lower() in ("first", "1st") else 2
-    return Reading(f"{y:04d}-H{h}" if y else None, "half", relative=rel)
+    return Reading(f"{y:04d}-H{h}" if y else None, "half", relative=rel,
+                   anaphoric=(m.group("yrel") or "").lower() == "the")
 
 
 @rule("season-year", rf"(?:\bthe\s+)?\b(?P<s>{w.SEASON_NAME})\s*,?\s*(?:of\s+|in\s+)?"

@@ -177,7 +177,7 @@ def resolved_year(m: re.Match[str], c: Ctx) -> tuple[int | None, bool]:
     if y:
         return year_of(y, c.ref), False
     rel = (m.group("yrel") or "this").lower()
-    base = c.anchor if rel in ("following", "preceding") else c.ref
+    base = c.anchor if rel in ("following", "preceding", "the") else c.ref   # "of the year": the year just named
     return (base.year + REL_STEP[rel], True) if base else (None, True)
 
 
@@ -193,7 +193,7 @@ def resolved_month(m: re.Match[str], c: Ctx, forward: bool) -> tuple[int | None,
         v = pick((v_month(y, mo) for y in range(c.ref.year - 1, c.ref.year + 2)), c.ref, forward)
         return (int(v[:4]) if v else None), mo, True
     rel = (g.get("mrel") or "this").lower()
-    base = c.anchor if rel in ("following", "preceding") else c.ref
+    base = c.anchor if rel in ("following", "preceding", "the") else c.ref   # "of the year": the year just named
     if base is None:
         return None, None, True
     k = base.year * 12 + base.month - 1 + REL_STEP[rel]
