@@ -320,6 +320,12 @@ CASES = [
     ("North Korea sent an engineering regiment to Kursk in August.", [("in August", "2025-08")],
      [("North Korea", "troops", "deployment", "2025-08", "event")]),
     ("Iran sent 10,000 units of ammunition to Russia.", [], [("Iran", "ammunition", "shipment", None, "undated")]),
+    # a model's name names its maker
+    ("Russia fired two KN-23 missiles at Kyiv on Monday.", [("on Monday", "2024-01-08")],
+     [("North Korea", "missiles", "claim", "2024-01-08", "event")]),
+    ("Russia received Shahed drones in August.", [("in August", "2022-08")],
+     [("Iran", "drones", "shipment", "2022-08", "event")]),
+    ("Russia now builds Geran drones at Alabuga.", [], []),   # the Russian name: built in Russia
     # two verbs, one object; a limit is no denial
     ("North Korea has transferred and will continue to transfer artillery shells to Russia.", [],
      [("North Korea", "ammunition", "shipment", None, "undated")]),

@@ -18,7 +18,7 @@ from timeline import extract_patterns as rx
 from timeline.dates import Mention
 from timeline.extract_attribution import PARTICIPLE_OPENING, Attribution, sayings
 from timeline.extract_dates import also_dated, governing_date
-from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items
+from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items, implied_makers
 from timeline.quantities import Quantity, find_quantities
 
 
@@ -47,8 +47,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     """Candidate events in one sentence. `dates` are the sentence's mentions with sentence-relative offsets;
     `inherited` is the attribution carried over from the previous sentence (a quote running on);
     `antecedent` the one supplier the previous sentence named, for a sentence that opens "It has sent ..."."""
-    actors = all_actors = find_actors(sentence)
     items = find_items(sentence)
+    actors = all_actors = sorted([*find_actors(sentence), *implied_makers(items)], key=lambda a: a.start)
     cues = find_cues(sentence)
     cues = [c for c in cues if not (re.fullmatch(r"ships?", c.text, re.I) and rx.NOUN_BEFORE.search(sentence, 0, c.start))]
     cues = [c for c in cues if c.type != "rely" or rx.RELY_FOR.match(sentence, c.end)]

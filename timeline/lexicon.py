@@ -205,6 +205,18 @@ def _coordinated_not_generic(text: str, items: list[Item]) -> list[Item]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _makers() -> list[tuple[re.Pattern[str], str]]:
+    rows = read_table("makers.csv", ("pattern", "supplier"))
+    return [(_compile("makers.csv", [row["pattern"].strip()]), row["supplier"].strip()) for row in rows]
+
+
+def implied_makers(items: list[Item]) -> list[Actor]:
+    """'KN-23 missiles', 'Shahed drones': a model's name names its maker, as "North Korean" would."""
+    return [Actor(i.start, i.end, i.text, supplier, "adjective")
+            for i in items for pattern, supplier in _makers() if pattern.search(i.text)]
+
+
 def find_cues(text: str) -> list[Cue]:
     """Every cue word; one span may carry several types ("claims": hedge and attribution)."""
     return list(_cues(text))
