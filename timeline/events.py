@@ -166,8 +166,7 @@ def _speaker_of_the_news(source: str | None, events: list[Event]) -> bool:
     what the speaker of the article's news goes on to say, with no date of its own, is said then too."""
     if not source or source.lower() in PRONOUNS:
         return False
-    name = source.split()[-1].lower()
-    return any(e.date_basis in ("report", "statement") and e.attributed_to and e.attributed_to.split()[-1].lower() == name
+    return any(e.date_basis in ("report", "statement") and e.attributed_to and _head_word(e.attributed_to) == _head_word(source)
                for e in events)
 
 
@@ -440,7 +439,7 @@ def _remember_occasion(occasions: dict[str, Mention], said: tuple[str | None, Me
     source, mention = said
     if source and source.lower() not in PRONOUNS and mention.grain == "day" \
             and in_week_before(mention.value, published.isoformat() if published else None):
-        occasions.setdefault(source.split()[-1].lower(), mention)
+        occasions.setdefault(_head_word(source), mention)
 
 
 def _occasion(source: str | None, occasions: dict[str, Mention]) -> Mention | None:
@@ -448,7 +447,7 @@ def _occasion(source: str | None, occasions: dict[str, Mention]) -> Mention | No
     occasion, unless the text gives another date."""
     if not source or source.lower() in PRONOUNS or len(source.split()) > 3:
         return None
-    return occasions.get(source.split()[-1].lower())
+    return occasions.get(_head_word(source))
 
 
 def _same_speaker(source: str | None, before: str | None) -> bool:
@@ -458,8 +457,12 @@ def _same_speaker(source: str | None, before: str | None) -> bool:
         return False
     if source.lower() in PRONOUNS:
         return True
-    words = source.split()
-    return bool(before) and len(words) <= 2 and words[-1].lower() == str(before).split()[-1].lower()
+    return bool(before) and len(source.split()) <= 2 and _head_word(source) == _head_word(str(before))
+
+
+def _head_word(source: str) -> str:
+    """How a source is named again in short: 'the official' for "a defence ministry official", 'Kirby'."""
+    return source.split()[-1].lower()
 
 
 def _only_supplier(text: str, before: str | None, quiet: int) -> tuple[str | None, int]:

@@ -125,7 +125,7 @@ def lexicon() -> Lexicon:
     ])
     parts = _compile("items.csv", [r"(?<![\w-])(?:" + "|".join(_by_length(named)) + r")(?![\w-])"])
 
-    cues = [row["pattern"].strip() for row in read_table("cues.csv", ("pattern", "type"))]
+    cues = [pattern for pattern, _ in _cue_rows()]
     cue_re = _compile("cues.csv", [r"(?<![\w-])(?:" + "|".join(_by_length(cues)) + r")(?![\w-])"])
     return Lexicon(actors, actor_table, items, parts, item_groups, cue_re)
 
@@ -261,14 +261,18 @@ def _without_lookahead(pattern: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _cue_rows() -> tuple[tuple[str, str], ...]:
+    """(pattern, type) of each row of cues.csv, read once."""
+    return tuple((row["pattern"].strip(), row["type"].strip()) for row in read_table("cues.csv", ("pattern", "type")))
+
+
+@lru_cache(maxsize=1)
 def _in_context() -> list[tuple[re.Pattern[str], str]]:
     """Each cue pattern with its lookarounds, to tell the type of a cue that several patterns match."""
-    rows = read_table("cues.csv", ("pattern", "type"))
-    return [(re.compile(rf"(?:{row['pattern'].strip()})(?![\w-])", re.IGNORECASE), row["type"].strip()) for row in rows]
+    return [(re.compile(rf"(?:{pattern})(?![\w-])", re.IGNORECASE), t) for pattern, t in _cue_rows()]
 
 
 @lru_cache(maxsize=1)
 def _alternatives() -> list[tuple[re.Pattern[str], str]]:
     """Each cue pattern without its lookahead ("forge(?= an? )"): the type is told from the cue's own words."""
-    rows = read_table("cues.csv", ("pattern", "type"))
-    return [(re.compile(_without_lookahead(row["pattern"].strip()), re.IGNORECASE), row["type"].strip()) for row in rows]
+    return [(re.compile(_without_lookahead(pattern), re.IGNORECASE), t) for pattern, t in _cue_rows()]
