@@ -226,6 +226,13 @@ def test_the_lead_is_dated_where_the_article_names_its_source_again() -> None:
     assert (event.date, event.date_basis) == ("2024-11-20", "statement")
 
 
+def test_a_quoted_today_is_the_day_the_speaker_spoke() -> None:
+    body = ("Putin said on June 19 that a new treaty with North Korea provides for mutual aid. "
+            '"The partnership treaty signed today provides for aid," Putin was quoted as saying by news agencies.')
+    events = merge_article(extract_events(article("Pact news\n" + body, dt.date(2024, 6, 25))))
+    assert [(e.item_class, e.date) for e in events] == [("agreement", "2024-06-19")]
+
+
 def test_an_acronym_names_the_source_spelled_out_before() -> None:
     body = ("The National Intelligence Service said on Thursday that North Korea may send more troops. "
             "The weather was cold. The NIS believes North Korea has supplied Russia with artillery shells.")

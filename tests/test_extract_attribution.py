@@ -18,6 +18,7 @@ from timeline.lexicon import find_cues
     ("Iran has sent troops to Crimea, according to U.S. officials.", "U.S. officials", True),   # an initialism
     ("Pyongyang will send deminers to Kursk, state media reported, another sign of closer ties.", "state media", True),
     ("SEOUL – The spy agency said Thursday that Pyongyang may send more troops.", "spy agency", False),   # no dateline
+    ('"The treaty signed today provides for mutual aid," Putin was quoted as saying by news agencies.', "Putin", True),
 ])
 def test_who_says_so(sentence: str, source: str, trailing: bool) -> None:
     found = find_attribution(sentence, find_cues(sentence), (0, len(sentence)))

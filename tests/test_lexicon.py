@@ -46,6 +46,7 @@ def test_actors(text: str, canonical: list[str]) -> None:
     ("weapons components", "weapons components", "components"),   # a material for shells, like nitrocellulose
     ("special forces", "special forces", "troops"),
     ("rocket launchers", "rocket launchers", "weapons"),
+    ("multiple launch rocket systems", "multiple launch rocket systems", "weapons"),   # not a "rocket"
     ("ballistic missile launchers", "ballistic missile launchers", "missiles"),   # part of the missile system
     ("mobile launchers", "launchers", "weapons"),
     ("rocket launcher specialists", "rocket launcher specialists", "troops"),   # people named for their trade

@@ -63,6 +63,11 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
       ev(item_class="agreement", kind="agreement", date="2022-11", basis="event", grain="month", start=5)], 1),
     ([ev(item_class="agreement", kind="agreement", date="2022-11-19", sentence="The two have reached a deal."),
       ev(item_class="agreement", kind="agreement", date="2022-07", basis="event", grain="month", start=5)], 2),
+    # a pact the lead reports is the one signed on a day of the week before the report; not one of a month before
+    ([ev(item_class="agreement", kind="agreement", date="2024-06-25", sentence="The two have signed a pact."),
+      ev(item_class="agreement", kind="agreement", date="2024-06-19", basis="event", start=5)], 1),
+    ([ev(item_class="agreement", kind="agreement", date="2024-06-25", sentence="The two have signed a pact."),
+      ev(item_class="agreement", kind="agreement", date="2024-05-19", basis="event", start=5)], 2),
 ])
 def test_merge_article(events: list[Event], count: int) -> None:
     assert len(merge_article(events)) == count

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Literal
 
 from timeline.extract_patterns import CARRIER, CARRIER_WORDS, EMBEDDED_POST, SANCTIONS
+from timeline.quoted_days import on_speakers_day
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -130,6 +131,8 @@ def extract_events(article: Article) -> list[Event]:
                 cand.date, cand.date_basis, cand.attributed_to = post[1], "statement", post[0]   # "... — OSINT (@osint) October 18, 2024"
             if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
+            if cand.date is not None:
+                cand.date = on_speakers_day(text, cand.date, _spoken(cand, said_here, said_before))
             if _ahead(cand, article.published):
                 _placed_when_told(cand, said_here)   # "warned in late June that it may send troops within two months"
             if cand.date is None and (occasion := _occasion(cand.attributed_to, occasions)):
@@ -429,6 +432,16 @@ def _placed_when_told(cand: Candidate, said: tuple[str | None, Mention] | None) 
     cand.date, cand.date_basis = (said[1], "statement") if said else (None, "undated")
     if cand.kind in ("shipment", "claim", "deployment"):
         cand.kind = "plan"
+
+
+def _spoken(cand: Candidate, said_here: tuple[str | None, Mention] | None,
+            said_before: tuple[str | None, Mention] | None) -> Mention | None:
+    """The day the candidate's words were spoken: its own sentence's saying, or the same speaker's just before."""
+    if said_here:
+        return said_here[1]
+    if said_before and _same_speaker(cand.attributed_to, said_before[0]):
+        return said_before[1]
+    return None
 
 
 def _remember_occasion(occasions: dict[str, Mention], said: tuple[str | None, Mention],

@@ -35,7 +35,7 @@ PASSIVE_SAID = re.compile(r"reported|revealed|announced|confirmed|disclosed|stat
 LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
                  "because", "since", "so", "meanwhile", "now"}
 TRAILING_WORDS = {"has", "have", "had", "is", "are", "was", "were", "also", "again", "repeatedly", "previously",
-                  "already", "publicly", "reportedly", "earlier", "later", "now", "then", "has also", "had also"}
+                  "already", "publicly", "reportedly", "earlier", "later", "now", "then", "has also", "had also", "quoted", "as"}
 PRESENT_SAYING = {"says", "say", "believes", "believe", "warns", "warn", "claims", "claim", "estimates", "estimate",
                   "indicates", "shows", "suggests", "assesses", "assess", "insists", "alleges", "allege", "accuses",
                   "notes", "adds", "writes", "states", "confirms", "confirm", "reveals", "admits", "acknowledges"}

@@ -154,7 +154,9 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
         return True    # "1,000 containers" told in the lead and again in a quote
     if (a.date_basis == "report") != (b.date_basis == "report"):
         reported = a if a.date_basis == "report" else b
-        return a.date == b.date or (_title_like(reported.sentence) or a.item_class == "agreement") and _nested(a, b)
+        dated = b if reported is a else a
+        return a.date == b.date or (_title_like(reported.sentence) or a.item_class == "agreement") and _nested(a, b) \
+            or a.item_class == "agreement" and dated.grain == "day" and in_week_before(dated.date, reported.date)
     if a.date_basis == b.date_basis == "event" and "/" in str(a.date) and "/" in str(b.date) and a.date_start != b.date_start:
         return False   # "13,000 containers since 2022" and "half of them since February": two counts
     return _nested(a, b) or _told_days_later(a, b) or _told_days_later(b, a)
