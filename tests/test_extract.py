@@ -266,6 +266,23 @@ CASES = [
      [("on April 24", "2025-04-24")], [("North Korea", "missiles", "claim", "2025-04-24", "event")]),
     ("Investigators said the wreckage was identified as a North Korean-made KN-23.", [],
      [("North Korea", "missiles", "claim", None, "undated")]),
+    # a shipment that left or arrived on a date is dated by it
+    ("Officials said the last shipment of weapons that was known to have crossed the sea left Iran in early March.",
+     [("early March", "2023-03")], [("Iran", "weapons", "claim", "2023-03", "event")]),
+    # an agreement under which the supplier receives from Russia runs the other way
+    ("The two countries reached an agreement under which North Korea will receive drone technology from Russia.", [], []),
+    # an attempt to buy is a plan; help by exporting is the export
+    ("Russia is seeking to buy artillery shells from North Korea.", [], [("North Korea", "ammunition", "plan", None, "undated")]),
+    ("Chinese firms helped Russia refill its stocks of ammunition by exporting a component used to produce gunpowder.",
+     [], [("China", "components", "shipment", None, "undated")]),
+    # the weapon's maker named after it: developed by, made in, of Chinese origin
+    ("Experts confirmed that the missile launched on 2 January is a short-range missile developed in North Korea.",
+     [("on 2 January", "2024-01-02")], [("North Korea", "missiles", "claim", "2024-01-02", "event")]),
+    ("He said in March that most electronics used in Russian drones are of Chinese origin.", [("in March", "2024-03")],
+     [("China", "components", "claim", "2024-03", "statement")]),
+    ("He said in March that most drones used by Russia are now made in Russia.", [("in March", "2024-03")], []),
+    ("Kyiv identified the wreckage on 2 January as being a missile made by North Korea.", [("on 2 January", "2024-01-02")],
+     [("North Korea", "missiles", "claim", "2024-01-02", "event")]),
     # the supplier as an adjective of the verb, a handover, a possibility
     ("Ukraine's army said it had downed an Iranian-supplied drone near Kupiansk.", [],
      [("Iran", "drones", "shipment", None, "undated")]),

@@ -73,6 +73,14 @@ def test_merge_article(events: list[Event], count: int) -> None:
     assert len(merge_article(events)) == count
 
 
+@pytest.mark.parametrize(("day", "count"), [("2025-05-26", 2), ("2025-02-10", 1)])
+def test_early_in_a_year_is_its_first_months_not_the_whole_year(day: str, count: int) -> None:
+    early = replace(ev(date="2025", basis="event", grain="year", item_class="components", kind="claim"),
+                    date_start="2025-01-01", date_end="2025-05-01")
+    dated = ev(date=day, basis="event", item_class="components", start=5)
+    assert len(merge_article([early, dated])) == count
+
+
 def test_a_quoted_denial_takes_the_date_of_the_denial_it_repeats() -> None:
     dated = replace(ev(item_class="weapons", kind="denial", date="2022-09-21", basis="statement"), published="2022-09-22")
     quoted = replace(ev(item_class="ammunition", kind="denial", date="2022-09-22", start=5), published="2022-09-22")

@@ -88,6 +88,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue
             if cue.type == "help" and not any(c.type == "produce" and clause[0] <= c.start < clause[1] for c in cues):
                 continue
+            if cue.type == "help" and any(c.start > cue.end and rx.BY_MEANS.search(sentence, cue.end, c.start) for c in supply):
+                continue   # "helped Russia refill its stocks of shells by exporting a component": the export is the fact
             if cue.type == "negotiate" and any(c.type == "agree" and region[0] <= c.start < region[1] for c in supply):
                 continue   # "Following talks in Pyongyang, Putin and Kim signed a pact": the signing is the fact
             if _hypothetical(sentence, region, cue, cues) or _reversed(sentence, region, cue, all_actors, cues):
@@ -294,7 +296,8 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
         if cue.type == "use":   # only the weapon whose maker is named: "a North Korean KN-23"
             chosen = [i for i in here if any(_makes(sentence, x, i) for x in actors if x.is_supplier)
                       and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or _passive(sentence, cue)
-                           or rx.ITEM_THAT.fullmatch(sentence, i.end, cue.start))][:1]
+                           or rx.ITEM_THAT.fullmatch(sentence, i.end, cue.start)
+                           or sentence[i.end:cue.start].isspace())][:1]   # "electronics used in its drones are Chinese"
         else:
             chosen = _items_for(sentence, cue, here, cues, b)
     if chosen and cue.type == "supply" and not _passive(sentence, cue):
@@ -551,7 +554,8 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
         return "claim"
     if re.search(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|set|expected|ready|could|"
                  r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|preparing|prepares?|pledged?|promised?|offered|vowed|"
-                 r"agreed|agrees|possibility|option|idea)\b(?:\s+\w+){0,2}\s+(?:to\s+|of\s+)?$", before, re.I):
+                 r"agreed|agrees|possibility|option|idea|seek(?:s|ing)?|sought|wants?|wanted|hop(?:e|es|ed|ing)|"
+                 r"aim(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\b(?:\s+\w+){0,2}\s+(?:to\s+|of\s+)?$", before, re.I):
         return "plan"
     if cue.type == "help":
         return "other"

@@ -45,13 +45,15 @@ ANAPHOR = re.compile(
 WE_BEFORE = re.compile(r"\bwe(?:\s+(?:have|had|also|still|now|already|will|would|do|did|are|were|never|not|don.t|didn.t))*\s+$", re.I)
 OTHER_PREDICATE = re.compile(r"\b(?:had|has|have|was|were|is|are)\s+(?:not\s+|never\s+)?(?:been\s+)?\w+(?:ed|en|ing)\b",
                              re.I)   # "troops stationed there had not been involved in combat since January"
-BUY_FROM_RUSSIA = re.compile(r"\s+to\s+(?:buy|purchase|acquire|import|obtain|receive)\b[^.;]{0,60}?\bfrom\s+(?:Russia|Moscow)\b",
-                             re.I)   # "a deal to buy the planes from Russia": the supply runs the other way
+BUY_FROM_RUSSIA = re.compile(r"\s+(?:to|(?:under|by)\s+which\s+(?:[\w-]+\s+){1,3}?(?:will|would|is\s+to|shall)|whereby\s+(?:[\w-]+\s+){1,3}?"
+                             r"(?:will|would|is\s+to|shall))\s+(?:buy|purchase|acquire|import|obtain|receive|get)\b[^.;]{0,60}?\bfrom\s+"
+                             r"(?:Russia|Moscow)\b", re.I)   # "a deal to buy the planes from Russia": the supply runs the other way
 LATER_CLAUSE = re.compile(r"\b(?:after|before|until|once)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been)\s+"
                           r"\w+(?:ed|en|uck|ung|ook)\b", re.I)   # "... after the initial agreement was struck earlier this month"
 PARTICIPLE_CLAUSE = re.compile(r",\s*(?:first\s+)?(?!including)[a-z]+(?:ed|en)\s+(?:by|in|on|at|during)\b")   # ", signed by Putin in June"
 NOUN_PREDICATE = re.compile(r"\b(?:was|were)\s+(?:first\s+)?(?:recorded|detected|observed|registered|spotted|seen|noticed|"
-                            r"made|completed|carried out)\b", re.I)
+                            r"made|completed|carried out)\b|\b(?:left|departed|arrived|reached|docked|sailed|landed)\b",
+                            re.I)   # "the last shipment ... left Iran in early March"
 EMBEDDED_POST = re.compile(r"(?:^|\s)\W*(?:pic\.twitter\.com/\S+\s*)?[—–-]+\s*(?P<by>[^()\n]{1,60}?)\s*\(@\w+\)\s*"
                            r"(?=\w)")   # the signature of an embedded post: "— OSINT (@osint) October 18, 2024"
 SUBORDINATE = re.compile(r"\b(?:following|after|before|ahead of|prior to)\s+(?:the\s+|a\s+)?$", re.I)
@@ -96,8 +98,10 @@ REACHED_RUSSIA = re.compile(r"\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I) 
 HELP_WITH = re.compile(r"\s+(?:Russia|Moscow|the Kremlin)\s+with\b", re.I)   # "Iran is helping Russia with drones"
 RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # "relies on North Korea for shells"
 SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s+(?:also\s+|still\s+)?", re.I)
-MAKER_AFTER = re.compile(r"\s+(?:of|(?:(?:that|which)\s+[^,;]{0,120}?\s+(?:was|were)\s+)?(?:made|produced|manufactured|built)\s+in)"
-                         r"\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin", "the missile that hit Kyiv was made in"
+MAKER_AFTER = re.compile(r"\s+(?:(?:(?:that|which)\s+)?[^,;]{0,80}?\s+(?:is|are|was|were)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?)?"
+                         r"(?:of|(?:made|produced|manufactured|built|developed|designed)\s+(?:in|by))"
+                         r"\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin", "the missile that hit Kyiv was made in",
+                                                   # "electronics used in drones are of Chinese origin", "is a missile developed by"
 SUPPLIED_BY_ADJECTIVE = re.compile(r"(?<=[A-Za-z])-(supplied|provided|delivered|donated|transferred|smuggled)\b",
                                    re.I)   # "an Iranian-supplied drone": the adjective names the supplier
 GAPPED_CONJUNCT = re.compile(r",?\s+and\s+(?:(?:about|around|some|another|an(?:other)? additional|over|more than|nearly|almost)\s+)?"
@@ -115,6 +119,7 @@ BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)   # "transfers bet
 AND_RUSSIA = re.compile(r"\s+and\s+(?:Russia|Moscow|the Kremlin)\b")
 OF_ITEM_TO_RUSSIA = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?")   # "delivery of [the] munitions"
 TO_RUSSIA = re.compile(r"\s+to\s+(?:Russia|Moscow|the Kremlin)\b")
+BY_MEANS = re.compile(r"\bby\s+$", re.I)   # "helped Russia by exporting"
 ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
 TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+(?:either\s+|both\s+)?$", re.I)   # "weapons to Russia, including shells"

@@ -194,10 +194,20 @@ def _own_span_around(vague: Event, specific: Event) -> bool:
 def _nested(a: Event, b: Event) -> bool:
     if a.date == b.date:
         return True
-    ia, ib = interval_of(a.date or ""), interval_of(b.date or "")
+    ia, ib = _span(a), _span(b)
     if ia is None or ib is None:
         return False
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
+
+
+def _span(event: Event) -> tuple[dt.date, dt.date] | None:
+    """The days an event's date covers: "early 2025" is January to April, not all of 2025."""
+    try:
+        if event.date_start and event.date_end:
+            return dt.date.fromisoformat(event.date_start), dt.date.fromisoformat(event.date_end)
+    except ValueError:
+        pass
+    return interval_of(event.date or "")
 
 
 def _absorb(kept: Event, other: Event, same_article: bool) -> None:
