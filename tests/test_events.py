@@ -264,6 +264,13 @@ def test_what_the_speaker_of_the_news_goes_on_to_say_is_said_then_too() -> None:
     assert {(e.date, e.date_basis) for e in events} == {("2024-02-25", "report")}
 
 
+def test_the_speakers_report_is_the_speaker() -> None:
+    body = ("North Korea has supplied Russia with 200 artillery pieces, the Defense Ministry said on Tuesday in a report. "
+            "The forum was busy. Pyongyang sent Moscow “some 11,000 troops,” the Defense Ministry report said.")
+    events = extract_events(article("Arms news\n" + body, dt.date(2025, 2, 12)))
+    assert {(e.item_class, e.date) for e in events} == {("weapons", "2025-02-11"), ("troops", "2025-02-11")}
+
+
 def test_what_the_speaker_of_the_news_only_supposes_stays_out() -> None:
     body = ("North Korea has sent artillery shells to Russia, the official said at a long briefing for reporters. "
             "The forum was busy with delegates from many countries and long queues at the door. "

@@ -200,7 +200,7 @@ CASES = [
      [("North Korea", "troops", "deployment", "2024-10-08/2024-10-13", "event")]),
     # troops are deployed, things are shipped, in one list
     ("North Korea has given Moscow 11,000 troops and 200 artillery pieces.", [],
-     [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
+     [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "weapons", "shipment", None, "undated")]),
     # a weapon whose maker is named after it; two days listed are two facts
     ("Russia fired missiles of North Korean origin on 30 December and 2 January.",
      [("on 30 December", "2023-12-30"), ("2 January", "2024-01-02")],
@@ -266,6 +266,11 @@ CASES = [
      [("on April 24", "2025-04-24")], [("North Korea", "missiles", "claim", "2025-04-24", "event")]),
     ("Investigators said the wreckage was identified as a North Korean-made KN-23.", [],
      [("North Korea", "missiles", "claim", None, "undated")]),
+    ("Zelensky said on Monday that Russia had used Iran-made drones to attack cities.", [("on Monday", "2022-10-10")],
+     [("Iran", "drones", "claim", "2022-10-10", "statement")]),   # "Iran-made" names the maker
+    # a list goes on past "a significant amount of"
+    ("North Korea sent Moscow 11,000 troops and a significant amount of ammunition.", [],
+     [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
     # a shipment that left or arrived on a date is dated by it
     ("Officials said the last shipment of weapons that was known to have crossed the sea left Iran in early March.",
      [("early March", "2023-03")], [("Iran", "weapons", "claim", "2023-03", "event")]),
@@ -358,6 +363,8 @@ CASES = [
     ("BEIJING. Dec 5 (Interfax) - The treaty, signed by Kim and Putin in June, has entered into force.",
      [("Dec 5", "2024-12-05"), ("in June", "2024-06")],
      [("North Korea", "agreement", "agreement", "2024-06", "event"), ("North Korea", "agreement", "agreement", None, "undated")]),
+    ("Oct 18 (Reuters) - Iran has pledged to supply Russia with missiles, two officials said.", [("Oct 18", "2024-10-18")],
+     [("Iran", "missiles", "plan", None, "undated")]),   # no place before the day
 ]
 
 

@@ -19,6 +19,8 @@ from timeline.lexicon import find_cues
     ("Pyongyang will send deminers to Kursk, state media reported, another sign of closer ties.", "state media", True),
     ("SEOUL – The spy agency said Thursday that Pyongyang may send more troops.", "spy agency", False),   # no dateline
     ('"The treaty signed today provides for mutual aid," Putin was quoted as saying by news agencies.', "Putin", True),
+    ("On Friday, Zelensky, citing his intelligence services, said the troops would be deployed as early as next week.",
+     "Zelensky", False),   # what follows "said" is what he said, not who said it
 ])
 def test_who_says_so(sentence: str, source: str, trailing: bool) -> None:
     found = find_attribution(sentence, find_cues(sentence), (0, len(sentence)))

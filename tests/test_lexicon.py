@@ -46,6 +46,9 @@ def test_actors(text: str, canonical: list[str]) -> None:
     ("weapons components", "weapons components", "components"),   # a material for shells, like nitrocellulose
     ("special forces", "special forces", "troops"),
     ("rocket launchers", "rocket launchers", "weapons"),
+    ("200 artillery pieces", "artillery pieces", "weapons"),   # guns, not their shells
+    ("artillery", "artillery", "ammunition"),
+    ("200 pieces of long-range artillery", "pieces of long-range artillery", "weapons"),
     ("multiple launch rocket systems", "multiple launch rocket systems", "weapons"),   # not a "rocket"
     ("ballistic missile launchers", "ballistic missile launchers", "missiles"),   # part of the missile system
     ("mobile launchers", "launchers", "weapons"),

@@ -74,6 +74,7 @@ ANTECEDENT_GAP = 1        # sentences naming no supplier that a supplier named b
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRESUPPOSED = re.compile(r"\W*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}$")
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
+DOCUMENT_WORDS = {"report", "statement", "assessment", "analysis", "document", "paper", "briefing", "data", "estimate"}
 INSTITUTION_WORDS = {"ministry", "service", "agency", "office", "department", "council", "command", "house", "staff",
                      "forces", "army", "guard", "committee", "party", "times", "news", "post", "media", "press",
                      "intelligence", "government", "administration", "directorate", "kremlin", "pentagon"}
@@ -474,8 +475,12 @@ def _same_speaker(source: str | None, before: str | None) -> bool:
 
 
 def _head_word(source: str) -> str:
-    """How a source is named again in short: 'the official' for "a defence ministry official", 'Kirby'."""
-    return source.split()[-1].lower()
+    """How a source is named again in short: 'the official' for "a defence ministry official", 'Kirby'; the
+    ministry for "the Defense Ministry report"."""
+    words = [w.lower() for w in source.split()]
+    while len(words) > 1 and words[-1] in DOCUMENT_WORDS:
+        words.pop()
+    return words[-1]
 
 
 def _only_supplier(text: str, before: str | None, quiet: int) -> tuple[str | None, int]:

@@ -433,7 +433,8 @@ def _missile_systems(sentence: str, chosen: list[Item], items: list[Item]) -> li
 def _coordinated(sentence: str, end: int, start: int) -> bool:
     """Is the text between two items a list joint (", ", "and", "as well as", with amounts)?"""
     gap = re.sub(r"\b(?:of|the|its|either|both|some|about|around|over|more than|at least|several|dozens?|hundreds?|thousands?"
-                 r"|\d[\d,.]*|[a-z]+ (?:million|thousand))\b",
+                 r"|\d[\d,.]*|[a-z]+ (?:million|thousand)|an? (?:[a-z]+ )?(?:amount|number|quantity|volume)|"
+                 r"(?:large |huge |vast )?(?:amounts|numbers|quantities|volumes))\b",
                  " ", rx.TO_RUSSIA_INCLUDING.sub(" including ", sentence[end:start]), flags=re.I)
     if not gap.strip() or rx.COORDINATION.fullmatch(gap) or rx.INCLUDING.fullmatch(gap):
         return True
@@ -478,7 +479,8 @@ def _makes(sentence: str, actor: Actor, item: Item) -> bool:
     gap = sentence[actor.end:item.start]
     if actor.form == "adjective":
         return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*", gap) is not None
-    return actor.form == "name" and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", gap) is not None
+    return actor.form == "name" and re.fullmatch(r"(?:['’]s|-(?:made|built|designed|produced|manufactured|supplied))\s+"
+                                                 r"(?:[\w-]+\s+){0,2}", gap) is not None   # "Iran's drones", "Iran-made drones"
 
 
 def _passive(sentence: str, cue: Cue) -> bool:

@@ -26,7 +26,9 @@ ATTRIBUTIVE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:treaty|pact|summit|agreement
 BE = re.compile(r"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
 COORDINATION = re.compile(r"(?:\s*(?:,|and|or|as well as|along with|plus|including|such as|but also|&)\s*)+", re.I)
 DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[^()\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s+")
-AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,40}[,.]\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*\s+")
+AGENCY_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'’ -]{1,40}[,.]\s*[^()\n,]{1,30}?\s*\([A-Z][^)]{1,30}\)\s*[-–—:.]*"
+                             r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Z][^)]{1,30}\)\s*[-–—]+)"
+                             r"\s+")   # "BEIJING. Dec 5 (Interfax) -", "Oct 18 (Reuters) -"
 DATED_PLACE = re.compile(r"\s*[A-Z][\w.'’ -]{1,30}(?:\s*\[[^\]]{1,30}\])?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
                          r"(?:,?\s+\d{4})?\s*:\s+")   # "Seoul [South Korea], November 13: ..."
 MADE_IN = re.compile(r"\b(?:manufactured|produced|made|built|designed|developed|dating|dated|introduced)\s+"
