@@ -27,7 +27,7 @@ TRAILING_TAIL = re.compile(r"(?!\s*that\b)[^,;:]{0,80}(?:[.\"”]?\s*|,\s*(?:[a-
                            r"following|while|which|who|when|where|referring|describing|stressing|explaining|reacting|responding|"
                            r"replying|commenting|speaking|dismissing|rejecting|denying|insisting|reiterating)\b.*)",
                            re.S)
-NO_VERB = r"(?:(?!\b(?:would|will|could|can|may|might|should|must|has|have|had|is|are|was|were|be|been)\b)[^,;:.()])"
+NO_VERB = r"(?:(?!\b(?:would|will|could|can|may|might|should|must)\b)[^,;:.()])"
 INVERTED = re.compile(rf"\s+((?:the\s+|an?\s+)\w{NO_VERB}{{1,60}}?|[A-Z]{NO_VERB}{{1,60}}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{{1,30}}"
                       r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)
 PASSIVE_SAYING = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:first\s+|also\s+|previously\s+)?$", re.I)
