@@ -81,6 +81,13 @@ def test_early_in_a_year_is_its_first_months_not_the_whole_year(day: str, count:
     assert len(merge_article([early, dated])) == count
 
 
+def test_a_deal_the_lead_reports_is_the_one_the_body_dates_early_that_month() -> None:
+    lead = ev(item_class="agreement", kind="agreement", date="2022-11-19", sentence="The two have reached a deal.")
+    body = replace(ev(item_class="agreement", kind="agreement", date="2022-11", basis="event", grain="month", start=5),
+                   date_start="2022-11-01", date_end="2022-11-10")
+    assert len(merge_article([lead, body])) == 1
+
+
 def test_a_quoted_denial_takes_the_date_of_the_denial_it_repeats() -> None:
     dated = replace(ev(item_class="weapons", kind="denial", date="2022-09-21", basis="statement"), published="2022-09-22")
     quoted = replace(ev(item_class="ammunition", kind="denial", date="2022-09-22", start=5), published="2022-09-22")

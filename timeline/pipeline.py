@@ -155,7 +155,7 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
     if (a.date_basis == "report") != (b.date_basis == "report"):
         reported = a if a.date_basis == "report" else b
         dated = b if reported is a else a
-        return a.date == b.date or (_title_like(reported.sentence) or a.item_class == "agreement") and _nested(a, b) \
+        return a.date == b.date or (_title_like(reported.sentence) or a.item_class == "agreement") and _nested(a, b, by_days=False) \
             or a.item_class == "agreement" and dated.grain == "day" and in_week_before(dated.date, reported.date)
     if a.date_basis == b.date_basis == "event" and "/" in str(a.date) and "/" in str(b.date) and a.date_start != b.date_start:
         return False   # "13,000 containers since 2022" and "half of them since February": two counts
@@ -191,10 +191,12 @@ def _own_span_around(vague: Event, specific: Event) -> bool:
     return iv is not None and isp is not None and iv[0] <= isp[0] and isp[1] <= iv[1]
 
 
-def _nested(a: Event, b: Event) -> bool:
+def _nested(a: Event, b: Event, by_days: bool = True) -> bool:
+    """One date within the other: by the days each covers ("early 2025" is January to April), or by the
+    values alone ("early November" is in November)."""
     if a.date == b.date:
         return True
-    ia, ib = _span(a), _span(b)
+    ia, ib = (_span(a), _span(b)) if by_days else (interval_of(a.date or ""), interval_of(b.date or ""))
     if ia is None or ib is None:
         return False
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
