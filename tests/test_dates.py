@@ -144,6 +144,19 @@ def test_a_period_of_the_year_is_in_the_year_just_named(text: str, expected: lis
     assert values(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 17 October 2022, officials said drones hit Kyiv earlier in the day.", ["2022-10-17", "2022-10-17"]),
+    ("Officials said drones hit Kyiv earlier this week.", ["2024-W40"]),   # "this week" is the report's
+    ("Sales began in January 2022. Earlier in the month, officials said more came.", ["2022-01", "2024-10"]),
+])
+def test_earlier_in_the_day_is_the_day_just_named(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+def test_months_of_the_current_year() -> None:
+    assert values("From January to March of the current year, tons were sold.") == ["2024-01/2024-03"]
+
+
 def test_a_day_before_counts_from_the_last_day_named() -> None:
     text = "The Pentagon said on 29 October 2024 that fighting has gone on since August. Rutte said the previous day that troops arrived."
     assert values(text) == ["2024-10-29", "2024-08", "2024-10-28"]   # not the day before August

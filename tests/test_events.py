@@ -264,6 +264,17 @@ def test_what_the_speaker_of_the_news_goes_on_to_say_is_said_then_too() -> None:
     assert {(e.date, e.date_basis) for e in events} == {("2024-02-25", "report")}
 
 
+@pytest.mark.parametrize(("body", "dates"), [
+    ("In 2022, China sold Russia 700 tons of nitrocellulose, while in 2023 that volume doubled to 1,400 tons. "
+     "From January to March of the current year, about 110 tons were exported.", ["2022", "2023", "2024-01/2024-03"]),
+    ("In 2022, China sold Russia 700 tons of nitrocellulose. In 2023, that volume doubled.", ["2022"]),   # no figure
+    ("In 2022, China sold Russia 700 tons of nitrocellulose. Prices rose by 20 percent in 2023.", ["2022"]),   # no anaphor
+])
+def test_each_figure_of_a_series_is_a_fact_at_its_date(body: str, dates: list[str]) -> None:
+    events = extract_events(article("Trade news\n" + body, dt.date(2024, 5, 16)))
+    assert [e.date for e in events if e.item_class == "components"] == dates
+
+
 def test_the_speakers_report_is_the_speaker() -> None:
     body = ("North Korea has supplied Russia with 200 artillery pieces, the Defense Ministry said on Tuesday in a report. "
             "The forum was busy. Pyongyang sent Moscow “some 11,000 troops,” the Defense Ministry report said.")

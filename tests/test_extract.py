@@ -268,6 +268,12 @@ CASES = [
      [("North Korea", "missiles", "claim", None, "undated")]),
     ("Zelensky said on Monday that Russia had used Iran-made drones to attack cities.", [("on Monday", "2022-10-10")],
      [("Iran", "drones", "claim", "2022-10-10", "statement")]),   # "Iran-made" names the maker
+    # attacking with a foreign weapon is using it
+    ("Russia attacked Kyiv with North Korean missiles on 2 January.", [("on 2 January", "2024-01-02")],
+     [("North Korea", "missiles", "claim", "2024-01-02", "event")]),
+    # weapons for its own army, and a test-firing, are not supplied
+    ("North Korea said it would deploy a new 240 mm multiple rocket launcher to its military this year.", [("this year", "2024")], []),
+    ("North Korea's Kim Jong Un oversaw the test-firing of a 240mm rocket launcher on Tuesday.", [("on Tuesday", "2024-03-05")], []),
     # a list goes on past "a significant amount of"
     ("North Korea sent Moscow 11,000 troops and a significant amount of ammunition.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),

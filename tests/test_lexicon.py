@@ -49,6 +49,7 @@ def test_actors(text: str, canonical: list[str]) -> None:
     ("200 artillery pieces", "artillery pieces", "weapons"),   # guns, not their shells
     ("artillery", "artillery", "ammunition"),
     ("200 pieces of long-range artillery", "pieces of long-range artillery", "weapons"),
+    ("1.5 million pieces of artillery ammunition", "artillery ammunition", "ammunition"),
     ("multiple launch rocket systems", "multiple launch rocket systems", "weapons"),   # not a "rocket"
     ("ballistic missile launchers", "ballistic missile launchers", "missiles"),   # part of the missile system
     ("mobile launchers", "launchers", "weapons"),

@@ -298,7 +298,10 @@ def _day_before_x(m: re.Match[str], c: Ctx) -> Reading | None:
 
 @rule("earlier-this", rf"(?<![\w-])(?:earlier|later)\s+(?:in\s+|this\s+)(?:the\s+)?{_UNIT_WORD}(?!\w)")
 def _earlier_this(m: re.Match[str], c: Ctx) -> Reading | None:
+    """ "earlier this week" counts from today; "earlier in the day", after "On Monday", is Monday."""
     grain = _GRAIN_OF_UNIT[m.group("u").lower()]
+    if grain == "day" and re.search(r"\bin\s+the\b", m.group(), re.I):   # "earlier in the month" stays this month
+        return Reading(current(c, grain, 0, c.anchor or c.ref), grain, relative=True, anaphoric=True)
     return Reading(current(c, grain), grain, relative=True)
 
 
@@ -387,7 +390,7 @@ MODAL_FOLLOWS = re.compile(r"\s+(?:be|have|not|also|well|still|never|only|soon|y
 
 
 @rule("rel-month-name", rf"(?<![\w-])(?P<rel>this|last|next|past|coming|current)\s+(?P<mon>{w.MONTH_NAME})"
-      rf"|(?<![\w-])(?P<mon2>{w.MONTH_NAME})\s+(?P<rel2>after\s+next|before\s+last|(?:of\s+)?(?:this|next|last)\s+year"
+      rf"|(?<![\w-])(?P<mon2>{w.MONTH_NAME})\s+(?P<rel2>after\s+next|before\s+last|(?:of\s+)?(?:this|next|last|(?:the\s+)?current)\s+year"
       r"|in\s+(?:a|one|1)\s+year)")
 def _rel_month_name(m: re.Match[str], c: Ctx) -> Reading | None:
     if c.ref is None:

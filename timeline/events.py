@@ -149,6 +149,9 @@ def extract_events(article: Article) -> list[Event]:
             is_news = is_news or not background and _speaker_of_the_news(cand.attributed_to, events)
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
+        series = _series_told_on(previous or (told[1] if n - told[0] == 1 else []), text, local, sent.start, article)
+        events.extend(series)
+        previous.extend(series)
         if not previous:
             answered = told[1] if n - told[0] <= DENIAL_REACH else []
             events.extend(contents or _denied_back(answered, text, local, sent.start, article))
@@ -422,6 +425,26 @@ def _contents_told_after(previous: list[Event], text: str, offset: int, article:
     return out
 
 
+def _series_told_on(base_events: list[Event], text: str, mentions: list[Mention], offset: int,
+                    article: Article) -> list[Event]:
+    """'In 2022, China sold Russia 700 tons of nitrocellulose, while in 2023 that volume almost doubled. From
+    January to March 2024, about 110 tons of the compound were exported': each figure of the series is a fact
+    of the same supplier and item at its own date."""
+    anaphor = SERIES.search(text)
+    if not anaphor or not base_events or not SERIES_FIGURE.search(text):
+        return []
+    base = base_events[-1]
+    if base.date_basis != "event" or base.kind not in ("shipment", "claim"):
+        return []
+    dates = [m for m in mentions if m.value and m.value != base.date and abs(m.start - anaphor.start()) <= 60]
+    if not dates:
+        return []
+    mention = min(dates, key=lambda m: abs(m.start - anaphor.start()))
+    return [replace(base, **_date_fields(text, mention, basis="event"), quantity=None, quantity_value=None, sentence=text,
+                    sentence_start=offset, sentence_end=offset + len(text), note=None, sources=[],
+                    id=event_id(base.supplier, base.item_class, base.kind, mention.value, article.id, offset + anaphor.start()))]
+
+
 def _ahead(cand: Candidate, published: dt.date | None) -> bool:
     """A date wholly after the report: what is planned or expected, not a supply that took place."""
     first = cand.date.first_day if cand.date else None
@@ -542,6 +565,10 @@ DENIED_THIS = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|dismiss
 SAME_TIME = re.compile(r"\W*(?:At the same time|The same day|On the same day|Simultaneously|In response)\b", re.I)
 DATE_FIELDS = ("date", "grain", "date_start", "date_end", "date_text", "date_basis")
 UNDATED: dict[str, str | None] = dict.fromkeys(DATE_FIELDS) | {"date_basis": "undated"}
+SERIES = re.compile(r"\b(?:this|that|the)\s+(?:volume|figure|amount|total|compound|substance|material)\b"
+                    r"|\b(?:was|were)\s+(?:exported|imported|shipped|supplied|delivered|sold)\b", re.I)   # "110 tons were exported"
+SERIES_FIGURE = re.compile(r"\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:tons|tonnes|kg|units|pieces|items|%|percent)\b"
+                           r"|\$\s*\d", re.I)   # a figure of the series: "1,300 tons", "$68 million"
 AID_INCLUDES = re.compile(r"\W*(?:This|That|These|Those|The|Such|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance|help|"
                           r"support|supplies|shipments?|deliveries|delivery|package|consignments?|cargo|transfers?)\s+"
                           r"(?:\w+\s+)?(?:includes?|included|consist(?:s|ed)? of|comprise[sd]?|contain(?:s|ed)?|"

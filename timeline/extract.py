@@ -290,7 +290,8 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
     else:
         here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)
                 and not rx.AGAINST.search(sentence, max(0, i.start - 40), i.start)
-                and not _from_recipient(sentence, i, actors) and not _to_third_party(sentence, i, actors)]
+                and not _from_recipient(sentence, i, actors) and not _to_third_party(sentence, i, actors)
+                and not rx.TO_OWN_FORCES.match(sentence, i.end)]
         if cue.type == "deploy_troops":
             here = [i for i in here if i.item_class == "troops"]
         if cue.type == "use":   # only the weapon whose maker is named: "a North Korean KN-23"

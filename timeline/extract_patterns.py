@@ -79,6 +79,8 @@ TALKS_ABOUT = re.compile(r"\s+(?:(?:for|on|about|over|of)\s+)?(?:the\s+|possible
                          r"(?:[\w-]+\s+)?", re.I)   # "negotiations for weapons", "discussed arms supplies"
 OWN_FORCES = re.compile(r"\s+(?:its|their|his)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|units|"
                         r"frontline units|artillery units)\b", re.I)
+TO_OWN_FORCES = re.compile(r"(?:(?!Russia|Moscow|the Kremlin)[^.;,]){0,40}?\bto\s+(?:its|their|his)\s+(?:own\s+)?(?:military|army|armed forces|forces|troops|"
+                           r"(?:frontline |artillery )?units)\b", re.I)   # "deploy a new rocket launcher to its military"
 SENDING = re.compile(r"send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?", re.I)   # "sent its troops": to Russia, not its own
 ADMITTED = re.compile(r"\b(?:acknowledg|admit|confirm|conced)\w*\s+(?:having\s+)?$", re.I)   # "admitted sending drones"
 QUOTES = "\"“”‘’'"
