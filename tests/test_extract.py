@@ -274,6 +274,7 @@ CASES = [
     # weapons for its own army, and a test-firing, are not supplied
     ("North Korea said it would deploy a new 240 mm multiple rocket launcher to its military this year.", [("this year", "2024")], []),
     ("North Korea's Kim Jong Un oversaw the test-firing of a 240mm rocket launcher on Tuesday.", [("on Tuesday", "2024-03-05")], []),
+    ("The general stated that Iran had achieved self-sufficiency in supplying combat drones to its forces.", [], []),
     # a list goes on past "a significant amount of"
     ("North Korea sent Moscow 11,000 troops and a significant amount of ammunition.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),

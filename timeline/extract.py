@@ -453,6 +453,7 @@ def _recipient_owned(sentence: str, item: Item) -> bool:
     if re.match(r"\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b", sentence[item.end:]):
         return True   # "the Armed Forces of Russia"
     return re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$"
+                     r"|\b(?:to|for)\s+(?:its|their|his)\s+(?:\w+\s+)?$"   # "supplying drones to its forces": the recipient
                      r"|\b(?:help|assistance|involvement|participation|training|support)\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}$",
                      sentence[:item.start]) is not None
 
