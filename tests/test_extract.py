@@ -275,6 +275,9 @@ CASES = [
     ("North Korea said it would deploy a new 240 mm multiple rocket launcher to its military this year.", [("this year", "2024")], []),
     ("North Korea's Kim Jong Un oversaw the test-firing of a 240mm rocket launcher on Tuesday.", [("on Tuesday", "2024-03-05")], []),
     ("The general stated that Iran had achieved self-sufficiency in supplying combat drones to its forces.", [], []),
+    ("Kim oversaw the test of a rocket launcher equipped with a new guiding system on Tuesday.", [("on Tuesday", "2024-03-05")], []),
+    ("He added that in 2025, most of the electronics used in Russian drones originated from China.", [("in 2025", "2025")],
+     [("China", "components", "shipment", "2025", "event")]),   # the drones hold the electronics
     # a list goes on past "a significant amount of"
     ("North Korea sent Moscow 11,000 troops and a significant amount of ammunition.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),

@@ -52,6 +52,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     cues = find_cues(sentence)
     cues = [c for c in cues if not (re.fullmatch(r"ships?", c.text, re.I) and rx.NOUN_BEFORE.search(sentence, 0, c.start))]
     cues = [c for c in cues if c.type != "rely" or rx.RELY_FOR.match(sentence, c.end)]
+    cues = [c for c in cues if not (rx.EQUIPPED.fullmatch(c.text) and any(sentence[i.end:c.start].isspace() for i in items))]
     cues = [replace(c, type="supply") if c.type == "help" and rx.HELP_WITH.match(sentence, c.end) else c for c in cues]
     cues = [c for c in cues if c.type == "agree" or not rx.CONTRACT_FOR.search(sentence, 0, c.start)]
     cues += [Cue(m.start(1), m.end(1), m.group(1), "supply") for m in rx.SUPPLIED_BY_ADJECTIVE.finditer(sentence)]

@@ -66,7 +66,8 @@ CONTENTS_VERB = re.compile(r"[^.;,]{0,60}?\b(?:(?:will|would)\s+)?(?:includes?|i
 NO_COMMENT = re.compile(r"\b(?:not|never|no|n['’]t|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+|"
                         r"officially\s+)?(?:comment(?:ed)?|respond(?:ed)?|repl(?:y|ied)|react(?:ed)?|confirm(?:ed)?)\b"
                         r"[^.;]{0,40}$", re.I)   # "Tehran has not commented on the transfer of missiles": no denial
-FOR_ITEM = re.compile(r"\bfor\s+(?:its|their|the|his|her|these|those)?\s*$", re.I)
+FOR_ITEM = re.compile(r"\b(?:for|(?:used|installed|found|fitted|mounted)\s+(?:in|on|to))\s+(?:its|their|the|his|her|these|those)?\s*"
+                      r"(?:Russian\s+|Russia['’]s\s+)?$", re.I)   # "the engines for its drones", "electronics used in Russian drones"
 CARRIER_WORDS = r"containers?|wagons?|railcars?|trainloads?|crates?|boxes"
 CARRIER = re.compile(CARRIER_WORDS, re.I)
 NO_EVIDENCE = re.compile(r"\bno\s+(?:\w+\s+)?(?:evidence|indications?|signs?|proof)[\"”]?\s+(?:of|that)\s+(?:the\s+|any\s+)?"
@@ -123,6 +124,7 @@ BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)   # "transfers bet
 AND_RUSSIA = re.compile(r"\s+and\s+(?:Russia|Moscow|the Kremlin)\b")
 OF_ITEM_TO_RUSSIA = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?")   # "delivery of [the] munitions"
 TO_RUSSIA = re.compile(r"\s+to\s+(?:Russia|Moscow|the Kremlin)\b")
+EQUIPPED = re.compile(r"equipped|armed|fitted", re.I)   # "a launcher equipped with a new guiding system": a description
 BY_MEANS = re.compile(r"\bby\s+$", re.I)   # "helped Russia by exporting"
 ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
