@@ -278,6 +278,9 @@ CASES = [
     ("Kim oversaw the test of a rocket launcher equipped with a new guiding system on Tuesday.", [("on Tuesday", "2024-03-05")], []),
     ("He added that in 2025, most of the electronics used in Russian drones originated from China.", [("in 2025", "2025")],
      [("China", "components", "shipment", "2025", "event")]),   # the drones hold the electronics
+    ("North Korea says it has never had arms dealings with Russia.", [], [("North Korea", "weapons", "denial", None, "undated")]),
+    ("North Korean troops left for Kursk in early August.", [("early August", "2024-08")],
+     [("North Korea", "troops", "deployment", "2024-08", "event")]),
     # a list goes on past "a significant amount of"
     ("North Korea sent Moscow 11,000 troops and a significant amount of ammunition.", [],
      [("North Korea", "troops", "deployment", None, "undated"), ("North Korea", "ammunition", "shipment", None, "undated")]),
