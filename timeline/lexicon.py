@@ -194,11 +194,10 @@ def _people_named_by_trade(text: str, items: list[Item]) -> list[Item]:
 
 def _coordinated_not_generic(text: str, items: list[Item]) -> list[Item]:
     """'weapons or ammunition' names two things; 'weapons, including shells' names one: only the first
-    makes the vague word a fact of its own ("missiles and other weapons" stays vague)."""
+    makes the vague word a fact of its own."""
     out = list(items)
     for i, (a, b) in enumerate(zip(items, items[1:], strict=False)):
-        gap = text[a.end:b.start]
-        if a.generic != b.generic and LISTED_TOGETHER.fullmatch(gap) and not re.search(r"\bother\b", gap, re.I):
+        if a.generic != b.generic and LISTED_TOGETHER.fullmatch(text[a.end:b.start]):
             if a.generic:
                 out[i] = replace(a, generic=False)
             else:
