@@ -15,6 +15,16 @@ from typing import TYPE_CHECKING, Literal
 
 from timeline.extract_patterns import CARRIER, CARRIER_WORDS, EMBEDDED_POST, SANCTIONS
 from timeline.quoted_days import on_speakers_day
+from timeline.speakers import (
+    PRONOUNS,
+    occasion_of,
+    remember_occasion,
+    same_speaker,
+    source_keys,
+    speaker_of_the_news,
+    speaks_for,
+    spelled_out,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -73,11 +83,6 @@ DENIAL_REACH = 2          # "X denied the reports" answers the facts told at mos
 ANTECEDENT_GAP = 1        # sentences naming no supplier that a supplier named before them reaches over
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRESUPPOSED = re.compile(r"\W*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}$")
-PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
-DOCUMENT_WORDS = {"report", "statement", "assessment", "analysis", "document", "paper", "briefing", "data", "estimate"}
-INSTITUTION_WORDS = {"ministry", "service", "agency", "office", "department", "council", "command", "house", "staff",
-                     "forces", "army", "guard", "committee", "party", "times", "news", "post", "media", "press",
-                     "intelligence", "government", "administration", "directorate", "kremlin", "pentagon"}
 BACKGROUND = re.compile(r"\b(?:previously|earlier|in the past|formerly|for years|long been|past|"
                         r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
 
@@ -130,13 +135,13 @@ def extract_events(article: Article) -> list[Event]:
                 cand.date, cand.date_basis = sanctions[1], "statement"   # "... sanctions on Thursday. The sanctions target X, which makes"
             if cand.date is None and (post := _posted(text, local)):
                 cand.date, cand.date_basis, cand.attributed_to = post[1], "statement", post[0]   # "... — OSINT (@osint) October 18, 2024"
-            if said_before and cand.date is None and _same_speaker(cand.attributed_to, said_before[0]):
+            if said_before and cand.date is None and same_speaker(cand.attributed_to, said_before[0]):
                 cand.date, cand.date_basis = said_before[1], "statement"   # "... on Monday. According to him, ..."
             if cand.date is not None:
                 cand.date = on_speakers_day(text, cand.date, _spoken(cand, said_here, said_before))
             if _ahead(cand, article.published):
                 _placed_when_told(cand, said_here)   # "warned in late June that it may send troops within two months"
-            if cand.date is None and (occasion := _occasion(cand.attributed_to, occasions)):
+            if cand.date is None and (occasion := occasion_of(cand.attributed_to, occasions)):
                 cand.date, cand.date_basis = occasion, "statement"   # "Kirby told a briefing on Thursday ... Kirby added"
             if cand.attributed_to and cand.attributed_to.lower() in PRONOUNS:
                 cand.attributed_to = last_speaker  # "according to him": the source of the sentence before, if any
@@ -146,7 +151,7 @@ def extract_events(article: Article) -> list[Event]:
                 or cand.kind == "denial")   # a denial is a statement the article reports, not background
             if cand.only_as_news and cand.date is None and not is_news:
                 continue   # "could continue to supply troops", "fired North Korean missiles": in passing, not a fact
-            is_news = is_news or not background and _speaker_of_the_news(cand.attributed_to, events)
+            is_news = is_news or not background and speaker_of_the_news(cand.attributed_to, events)
             events.append(_event(article, sent.start, text, cand, is_news))
             previous.append(events[-1])
         series = _series_told_on(previous or (told[1] if n - told[0] == 1 else []), text, local, sent.start, article)
@@ -162,19 +167,10 @@ def extract_events(article: Article) -> list[Event]:
         said_before = said_here
         if said_before:
             sayings.append((text, said_before[1], said_before[0]))
-            _remember_occasion(occasions, said_before, article.published)
+            remember_occasion(occasions, said_before, article.published)
         antecedent, quiet = _only_supplier(text, antecedent, quiet)
         story = antecedent or story
     return [_dated_by_its_source(e, sayings) for e in events]
-
-
-def _speaker_of_the_news(source: str | None, events: list[Event]) -> bool:
-    """'Zelensky said North Korea has sent shells (the news) ... According to him, 1.5 million shells were sent':
-    what the speaker of the article's news goes on to say, with no date of its own, is said then too."""
-    if not source or source.lower() in PRONOUNS:
-        return False
-    return any(e.date_basis in ("report", "statement") and e.attributed_to and _head_word(e.attributed_to) == _head_word(source)
-               for e in events)
 
 
 def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention, str | None]]) -> Event:
@@ -186,12 +182,12 @@ def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention, str | N
 
     if event.date_basis != "report" or not event.published:
         return event
-    keys = _source_keys(event.attributed_to) if event.attributed_to else set()
+    keys = source_keys(event.attributed_to) if event.attributed_to else set()
     for text, mention, source in sayings:
         days = days_between(mention.value, event.published)
         if days is None or not 0 <= days <= 7:
             continue
-        if any(k in text or _spelled_out(k, text) for k in keys) or event.kind == "denial" and _speaks_for(source, event.supplier):
+        if any(k in text or spelled_out(k, text) for k in keys) or event.kind == "denial" and speaks_for(source, event.supplier):
             if days == 0:
                 return event   # "speaking to journalists on 17 April", the day of the report: dated already
             dated = replace(event, **_date_fields(text, mention))
@@ -199,33 +195,6 @@ def _dated_by_its_source(event: Event, sayings: list[tuple[str, Mention, str | N
                                 dated.sentence_start)
             return dated
     return event
-
-
-def _source_keys(source: str) -> set[str]:
-    """How a source is named again: its acronym ("NIS"), its last two words ("Intelligence Service"), or a
-    person's surname ("Thomas-Greenfield")."""
-    keys = set(re.findall(r"\b[A-Z]{2,6}\b", source))
-    words = re.sub(r"\([^)]*\)", " ", source).split()
-    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
-        keys.add(" ".join(words[-2:]))
-        if len(words[-1]) >= 4 and words[-1].lower() not in INSTITUTION_WORDS:
-            keys.add(words[-1])
-    return keys - {"US", "UK", "UN", "EU"}
-
-
-def _speaks_for(source: str | None, supplier: str | None) -> bool:
-    """'Chinese Foreign Ministry spokesman Wang Wenbin' speaks for China."""
-    from timeline.lexicon import find_actors
-
-    return bool(source and supplier) and any(a.canonical == supplier for a in find_actors(source or ""))
-
-
-def _spelled_out(acronym: str, text: str) -> bool:
-    """'the National Intelligence Service' for "NIS"."""
-    if not acronym.isupper():
-        return False
-    words = r"\s+(?:(?:of|for|and|on|the)\s+)*".join(rf"{c}[a-z]+" for c in acronym)
-    return re.search(rf"\b{words}\b", text) is not None
 
 
 def _treaty_steps(text: str, mentions: list[Mention], inherited: str | None, story: str | None) -> list[Candidate]:
@@ -368,7 +337,7 @@ def _said_after(previous: list[Event], said: tuple[str | None, Mention] | None, 
     if said is None or not said[0]:
         return
     for ev in previous:
-        if ev.date_basis == "report" and ev.attributed_to and _same_speaker(said[0], ev.attributed_to):
+        if ev.date_basis == "report" and ev.attributed_to and same_speaker(said[0], ev.attributed_to):
             for name, value in _date_fields(text, said[1]).items():
                 setattr(ev, name, value)
             ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
@@ -463,47 +432,9 @@ def _spoken(cand: Candidate, said_here: tuple[str | None, Mention] | None,
     """The day the candidate's words were spoken: its own sentence's saying, or the same speaker's just before."""
     if said_here:
         return said_here[1]
-    if said_before and _same_speaker(cand.attributed_to, said_before[0]):
+    if said_before and same_speaker(cand.attributed_to, said_before[0]):
         return said_before[1]
     return None
-
-
-def _remember_occasion(occasions: dict[str, Mention], said: tuple[str | None, Mention],
-                       published: dt.date | None) -> None:
-    """A named speaker's saying on a day of the report's week: the occasion the article covers."""
-    from timeline.timex import in_week_before
-
-    source, mention = said
-    if source and source.lower() not in PRONOUNS and mention.grain == "day" \
-            and in_week_before(mention.value, published.isoformat() if published else None):
-        occasions.setdefault(_head_word(source), mention)
-
-
-def _occasion(source: str | None, occasions: dict[str, Mention]) -> Mention | None:
-    """'Kirby told a White House briefing on Thursday ...', later 'Kirby added that ...': said on the same
-    occasion, unless the text gives another date."""
-    if not source or source.lower() in PRONOUNS or len(source.split()) > 3:
-        return None
-    return occasions.get(_head_word(source))
-
-
-def _same_speaker(source: str | None, before: str | None) -> bool:
-    """Does a sentence's source point back to the one before: a pronoun ("according to him"), or a definite
-    short form of the same speaker ("the official" after "a defence ministry official")?"""
-    if not source:
-        return False
-    if source.lower() in PRONOUNS:
-        return True
-    return bool(before) and len(source.split()) <= 2 and _head_word(source) == _head_word(str(before))
-
-
-def _head_word(source: str) -> str:
-    """How a source is named again in short: 'the official' for "a defence ministry official", 'Kirby'; the
-    ministry for "the Defense Ministry report"."""
-    words = [w.lower() for w in source.split()]
-    while len(words) > 1 and words[-1] in DOCUMENT_WORDS:
-        words.pop()
-    return words[-1]
 
 
 def _only_supplier(text: str, before: str | None, quiet: int) -> tuple[str | None, int]:
