@@ -360,10 +360,7 @@ def _denied_back(previous: list[Event], text: str, mentions: list[Mention], offs
         same_time = SAME_TIME.match(text) and ev.date_basis in ("statement", "report") or ev.date_basis == "report"
         dates = _date_fields(text, own[0]) if own else {name: getattr(ev, name) for name in DATE_FIELDS} \
             if same_time else UNDATED
-        denial = replace(ev, kind="denial", attributed_to=speaker, quantity=None, quantity_value=None, sentence=text,
-                         sentence_start=offset, sentence_end=offset + len(text), note=None, sources=[], **dates)
-        denial.id = event_id(denial.supplier, denial.item_class, "denial", denial.date, article.id, offset + m.start())
-        out.append(denial)
+        out.append(_retold(ev, text, offset, offset + m.start(), article, kind="denial", attributed_to=speaker, **dates))
     return out
 
 
@@ -384,11 +381,8 @@ def _contents_told_after(previous: list[Event], text: str, offset: int, article:
         if item.generic or item.item_class == "agreement" or any(e.item_class == item.item_class for e in out):
             continue
         kind = "deployment" if item.item_class == "troops" else "shipment" if base.kind == "deployment" else base.kind
-        out.append(replace(base, item=item.text, item_class=item.item_class, kind=kind, quantity=None,
-                           quantity_value=None, sentence=text, sentence_start=offset, sentence_end=offset + len(text),
-                           note=None, sources=[],
-                           id=event_id(base.supplier, item.item_class, kind, base.date, article.id,
-                                       offset + m.end() + item.start)))
+        out.append(_retold(base, text, offset, offset + m.end() + item.start, article,
+                           item=item.text, item_class=item.item_class, kind=kind))
     if out and base.item_class in ("weapons", "other"):
         base.note = "generic"
     return out
@@ -409,9 +403,16 @@ def _series_told_on(base_events: list[Event], text: str, mentions: list[Mention]
     if not dates:
         return []
     mention = min(dates, key=lambda m: abs(m.start - anaphor.start()))
-    return [replace(base, **_date_fields(text, mention, basis="event"), quantity=None, quantity_value=None, sentence=text,
-                    sentence_start=offset, sentence_end=offset + len(text), note=None, sources=[],
-                    id=event_id(base.supplier, base.item_class, base.kind, mention.value, article.id, offset + anaphor.start()))]
+    return [_retold(base, text, offset, offset + anaphor.start(), article, **_date_fields(text, mention, basis="event"))]
+
+
+def _retold(base: Event, text: str, offset: int, at: int, article: Article, **changes: object) -> Event:
+    """A fact of an earlier sentence told again in this one (denied, listed, or a new figure of it): the evidence
+    is this sentence, the amount is not carried over, and the id is the new fact's own."""
+    event = replace(base, **{"quantity": None, "quantity_value": None, "note": None, "sources": [], "sentence": text,
+                             "sentence_start": offset, "sentence_end": offset + len(text), **changes})
+    event.id = event_id(event.supplier, event.item_class, event.kind, event.date, article.id, at)
+    return event
 
 
 def _ahead(cand: Candidate, published: dt.date | None) -> bool:

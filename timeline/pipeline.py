@@ -196,13 +196,13 @@ def _nested(a: Event, b: Event, by_days: bool = True) -> bool:
     values alone ("early November" is in November)."""
     if a.date == b.date:
         return True
-    ia, ib = (_span(a), _span(b)) if by_days else (interval_of(a.date or ""), interval_of(b.date or ""))
+    ia, ib = (_days_covered(a), _days_covered(b)) if by_days else (interval_of(a.date or ""), interval_of(b.date or ""))
     if ia is None or ib is None:
         return False
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
 
 
-def _span(event: Event) -> tuple[dt.date, dt.date] | None:
+def _days_covered(event: Event) -> tuple[dt.date, dt.date] | None:
     """The days an event's date covers: "early 2025" is January to April, not all of 2025."""
     try:
         if event.date_start and event.date_end:
