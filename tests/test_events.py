@@ -349,6 +349,26 @@ def test_a_later_sentence_says_when_the_supplies_happened(follow_up: str, date: 
     assert [e.date for e in rifles] == [date]
 
 
+@pytest.mark.parametrize(("follow_up", "dates"), [
+    ("The deal was reached on 6 October during a visit by an Iranian delegation.", ["2022-10-06", "2022-10-06"]),
+    ("That agreement had been struck in Tehran in early October.", ["2022-10", "2022-10"]),
+    ("\"The pact has an effect from 14 October,\" the agency said.", ["2022-10-14", "2022-10-14"]),
+    ("The weather was cold on 6 October.", ["2022-10-18", "2022-10-18"]),   # says nothing of the deal
+])
+def test_a_later_sentence_says_when_the_deal_was_made(follow_up: str, dates: list[str]) -> None:
+    text = ("Tehran to arm Moscow\nIran has pledged to supply Russia with missiles and more drones, two officials said.\n"
+            + follow_up)
+    plans = [e for e in extract_events(article(text, dt.date(2022, 10, 18))) if e.kind == "plan"]
+    assert [e.date for e in plans] == dates
+
+
+def test_the_deal_does_not_date_supplies_already_made() -> None:
+    text = ("Shells for Moscow\nNorth Korea has sent artillery shells to Russia, officials said.\n"
+            "The deal was signed on 6 October in Pyongyang.")
+    shells = [e for e in extract_events(article(text, dt.date(2022, 10, 18))) if e.item_class == "ammunition"]
+    assert [(e.date, e.date_basis) for e in shells] == [("2022-10-18", "report")]
+
+
 @pytest.mark.parametrize(("follow_up", "date"), [
     ("Later, a prosecutor said the enemy used a North Korean missile in the attack.", "2024-03-05"),
     ("A prosecutor said Russia has used North Korean missiles for months.", "2024-03-20"),   # not that strike

@@ -525,6 +525,7 @@ def test_a_russian_carrier_does_not_reverse_the_supply(sentence: str, supplier: 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Russia relies on North Korea for artillery shells.", [("North Korea", "ammunition")]),
+    ("Russia has increasingly relied upon North Korea for munitions.", [("North Korea", "ammunition")]),
     ("Moscow has turned to Iran for drones.", [("Iran", "drones")]),
     ("Russia got thousands of drones from Iran.", [("Iran", "drones")]),
     ("Iran equipped Russia with Shahed drones.", [("Iran", "drones")]),
@@ -690,8 +691,10 @@ def test_talks_about_arms_are_talks_towards_a_deal(sentence: str, expected: list
     ("Iran continues to supply Russia with drones.", "present"),
     ("Iran keeps supplying Russia with drones.", "present"),
     ("Iran could continue to supply Russia with drones.", "other"),
+    ("Tehran intends to supply Russia with ballistic missiles.", "present"),   # the intention as it stands
+    ("Tehran was going to supply Russia with ballistic missiles.", "past"),
 ])
-def test_continuing_supply_is_present(sentence: str, tense: str) -> None:
+def test_continuing_or_intended_supply_is_present(sentence: str, tense: str) -> None:
     assert [c.tense for c in analyse(sentence, [])] == [tense]
 
 
@@ -719,6 +722,8 @@ def test_wont_and_no_evidence_are_denials(sentence: str, kind: str, date: str | 
     ("Iran's minister admitted having sent drones to Russia.", [("Iran", "drones", "past")]),
     ("Belarus handed over 100 tanks to Russia.", [("Belarus", "weapons", "past")]),
     ("The US confirmed sending drones to Russia.", []),
+    ("Kim said 6,000 construction troops would be sent to the Kursk region.", [("North Korea", "troops", "future")]),
+    ("Ukraine said 6,000 troops would be sent to Russia.", []),   # not a supplier speaking
 ])
 def test_who_admits_sending_sent(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c.supplier, c.item_class, c.tense) for c in analyse(sentence, [])] == expected

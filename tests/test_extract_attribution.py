@@ -21,6 +21,7 @@ from timeline.lexicon import find_cues
     ('"The treaty signed today provides for mutual aid," Putin was quoted as saying by news agencies.', "Putin", True),
     ("On Friday, Zelensky, citing his intelligence services, said the troops would be deployed as early as next week.",
      "Zelensky", False),   # what follows "said" is what he said, not who said it
+    ('"The rise in rail traffic indicates a supply of arms to Russia," the think tank stated.', "think tank", True),
 ])
 def test_who_says_so(sentence: str, source: str, trailing: bool) -> None:
     found = find_attribution(sentence, find_cues(sentence), (0, len(sentence)))

@@ -315,14 +315,18 @@ def _dated_later(events: list[Event], text: str, mentions: list[Mention], articl
     back = THE_SUPPLIES.search(text)
     named = [i.item_class for i in find_items(text) if not CARRIER.fullmatch(i.text)
              and THE_BEFORE.search(text, max(0, i.start - 40), i.start)]
-    if back is None and not named or not MOVED.search(text):
+    deal = THE_DEAL_MADE.search(text)
+    if deal:
+        named = []   # "the deal" names the plans and agreements, whatever they were of
+    elif back is None and not named or not MOVED.search(text):
         return
     when = [d for d in mentions if d.value and d.duration is None and not SAID_ON.search(text, 0, d.start)]
     if not when:
         return
     carrier = not named and CARRIER.search(text)
+    kinds = ("plan", "agreement") if deal else ("shipment", "claim", "deployment", "plan", "other")
     for ev in events:
-        if ev.date_basis != "report" or ev.kind in ("denial", "agreement"):
+        if ev.date_basis != "report" or ev.kind not in kinds:
             continue
         if named and ev.item_class not in named or carrier and not CARRIER.search(ev.sentence or ""):
             continue   # "the tanks", "the containers": the facts that named them
@@ -507,6 +511,10 @@ AID_INCLUDES = re.compile(r"\W*(?:This|That|These|Those|The|Such|Its|Their)\s+(?
                           r"(?:is|was|were) made up of)\s", re.I)
 THE_SUPPLIES = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:shipments?|deliveries|delivery|transfers?|"
                           rf"supplies|consignments?|batch(?:es)?|cargo|{CARRIER_WORDS})\b", re.I)
+THE_DEAL_MADE = re.compile(r"^\W*(?:The|That|This)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|pact|treaty|arrangement|pledge)\s+"
+                           r"(?:(?:was|had been)\s+(?:reached|struck|agreed|signed|sealed|concluded|made|clinched)\b"
+                           r"|(?:took|takes|has taken|went into|goes into|has|had) (?:an )?effect\b"
+                           r"|(?:entered|enters|came|comes|has entered|has come) into force\b)")   # "The deal was reached on October 6"
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.I)   # "the first batch of 20 T-72A tanks"
 MOVED = re.compile(r"\b(?:took place|happened|occurred|began|started|(?:were|was) (?:made|carried out)|loaded|unloaded|"
                    r"offloaded|departed|left|arrived|reached|crossed|shipped|transported|moved|delivered|handed over)\b",

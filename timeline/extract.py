@@ -532,8 +532,9 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
             return group[0].canonical
     pronoun = re.search(r"\b(?:it|they|she|he|we|(?:his|her|their|our|the) (?:country|government|nation|state))\b",
                         sentence[a:cue.start], re.I)
-    if speakers and (pronoun or rx.ADMITTED.search(sentence, 0, cue.start)):
-        return speakers[0].canonical   # "Tehran acknowledged sending drones": the one who admits is the one who sent
+    if speakers and (pronoun or rx.ADMITTED.search(sentence, 0, cue.start)
+                     or _passive(sentence, cue) and rx.WILL_BE.search(sentence, max(a, cue.start - 30), cue.start)):
+        return speakers[0].canonical   # "Tehran acknowledged sending drones", "Kim said troops would be sent"
     return None
 
 
@@ -572,6 +573,9 @@ def _item_kind(kind: str, item: Item) -> str:
     return "deployment" if kind == "shipment" and item.item_class == "troops" else kind
 
 
+PRESENT_INTENTS = ("plans", "intends", "aims", "seeks", "wants", "hopes", "expects", "prepares")
+
+
 def _tense(sentence: str, cue: Cue) -> str:
     words = cue.text.lower().split()
     if len(words) > 1 and words[-1] in ("over", "to", "from", "with", "on", "of"):
@@ -587,6 +591,8 @@ def _tense(sentence: str, cue: Cue) -> str:
     modal = any(w in ("could", "can", "may", "might", "must", "should") for w in before)
     if "now" in before or not modal and (before[-2:] in (["continues", "to"], ["continue", "to"]) or before[-1:] == ["keeps"]):
         return "present"     # "had now sent", "continues to supply": the state of things as reported
+    if before[-2:-1] and before[-1] == "to" and before[-2] in PRESENT_INTENTS:
+        return "present"     # "Tehran intends to supply": the intention as it stands now
     if "had" in before:
         return "pluperfect"
     if any(w in ("was", "were", "did") for w in before):

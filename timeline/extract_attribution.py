@@ -30,6 +30,7 @@ TRAILING_TAIL = re.compile(r"(?!\s*that\b)[^,;:]{0,80}(?:[.\"”]?\s*|,\s*(?:[a-
 NO_VERB = r"(?:(?!\b(?:would|will|could|can|may|might|should|must)\b)[^,;:.()])"
 INVERTED = re.compile(rf"\s+((?:the\s+|an?\s+)\w{NO_VERB}{{1,60}}?|[A-Z]{NO_VERB}{{1,60}}?)(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;:.]{{1,30}}"
                       r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)
+QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 PASSIVE_SAYING = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:first\s+|also\s+|previously\s+)?$", re.I)
 ACCUSED = re.compile(r"accused\b(?:\s+by\s+[^,;.]{1,60}?)?\s+of\b", re.I)
 PASSIVE_SAID = re.compile(r"reported|revealed|announced|confirmed|disclosed|stated|said", re.I)
@@ -85,9 +86,13 @@ def sayings(sentence: str, cues: list[Cue], parts: list[tuple[int, int]]) -> lis
 def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) -> Attribution | None:
     """The saying in a clause: "according to X", "X said (that)", "..., X said"."""
     lo, hi = clause
+    quotes = [m.span() for m in QUOTATION.finditer(sentence, lo, hi)]
     for cue in cues:
         if cue.type not in ATTRIBUTION_TYPES or not lo <= cue.start < hi:
             continue
+        inside = next((q for q in quotes if q[0] < cue.start < q[1]), None)
+        if inside and any(c.type in ATTRIBUTION_TYPES and inside[1] <= c.start < hi for c in cues):
+            continue   # '"The traffic indicates a supply of arms," the report stated': the report says so
         claim = any(c.start == cue.start and c.type == "claim_attribution" for c in cues)
         if NOUN_BEFORE.search(sentence, lo, cue.start):
             continue   # "pushing back on claims made by ...": a noun, not a saying

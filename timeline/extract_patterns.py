@@ -135,3 +135,4 @@ IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-
 OBJECT_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,4}?")   # "received hundreds of drones": the object follows the verb
 SENT_TO = re.compile(r"\b(?:sent|sends?|sending|dispatched|deployed|moved|transferred|delivered)\b[^,;.]{0,40}?\b(?:to|into)\s+"
                      r"(?:the\s+)?$", re.I)   # "Russia sent its personnel to Iran for training": Iran receives them
+WILL_BE = re.compile(r"\b(?:will|would|shall|is to|are to)\s+(?:soon\s+|also\s+)?be\s+$", re.I)   # "troops would be sent": a plan its maker announces
