@@ -162,6 +162,7 @@ def test_a_pronoun_source_is_the_source_of_the_sentence_before(body: str, speake
     ("Iran has previously supplied drones to Russia, officials say.", "undated"),
     ("North Korea has already supplied Russia with five million shells, officials say.", "report"),   # a running total
     ("The purchase of shells from North Korea has emptied its stores, officials say.", "undated"),
+    ("Beijing has repeatedly denied supplying drones to Russia.", "undated"),   # a stance, not today's statement
 ])
 def test_background_is_read_beside_the_supply_verb(body: str, basis: str) -> None:
     text = "Weather turns cold in Kyiv\nThe city opened warming points in schools and metro stations.\n" \
@@ -320,6 +321,9 @@ def test_a_weapon_used_without_a_date_is_an_event_only_as_the_news(body: str, co
     ("The weather in the capital was mild and many people went out.\n"
      "Markets in the region were calm and traders expected little change today.\n"
      "An official suggested that North Korea could continue to supply more troops to Russia.", 0),  # in passing
+    ("The weather in the capital was mild and many people went out.\n"
+     "Markets in the region were calm and traders expected little change today.\n"
+     "A newspaper has also reported that North Korea could supply more troops to Russia.", 1),  # reported as of now
 ])
 def test_a_forecast_is_an_event_only_as_the_news(body: str, count: int) -> None:
     assert len(extract_events(article("Seoul weighs risks\n" + body, dt.date(2025, 2, 27)))) == count
@@ -362,6 +366,18 @@ def test_a_later_sentence_says_when_the_deal_was_made(follow_up: str, dates: lis
     assert [e.date for e in plans] == dates
 
 
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ("They were housed on Monday in barracks near the border.", "2024-10-28"),
+    ("They arrived in Vladivostok on 8 October, the officials said.", "2024-10-08"),
+    ("They said on Monday that more would follow.", "2024-10-30"),   # a saying, not a move
+])
+def test_they_moved_on_a_day_dates_the_facts_just_told(follow_up: str, date: str) -> None:
+    text = ("Troops reach Kursk\nAbout 3,000 North Korean troops have been moved to the Kursk region, officials said.\n"
+            + follow_up)
+    troops = [e for e in extract_events(article(text, dt.date(2024, 10, 30))) if e.item_class == "troops"]
+    assert [e.date for e in troops] == [date]
+
+
 def test_the_deal_does_not_date_supplies_already_made() -> None:
     text = ("Shells for Moscow\nNorth Korea has sent artillery shells to Russia, officials said.\n"
             "The deal was signed on 6 October in Pyongyang.")
@@ -371,7 +387,7 @@ def test_the_deal_does_not_date_supplies_already_made() -> None:
 
 @pytest.mark.parametrize(("follow_up", "date"), [
     ("Later, a prosecutor said the enemy used a North Korean missile in the attack.", "2024-03-05"),
-    ("A prosecutor said Russia has used North Korean missiles for months.", "2024-03-20"),   # not that strike
+    ("A prosecutor said Russia has used North Korean missiles for months.", "2024-03-20"),   # not that strike    ("Later it was found that the downed missile was a KN-23 supplied by North Korea.", "2024-03-05"),
 ])
 def test_a_weapon_named_after_a_dated_strike_takes_its_day(follow_up: str, date: str) -> None:
     text = ("Missiles hit Odesa\nOn 5 March, Russian forces launched a missile attack on the port of Odesa.\n"

@@ -398,6 +398,7 @@ def test_sentence_patterns(sentence: str, dated: list[tuple[str, str]], expected
     "Pezeshkian and Putin met in Tianjin, where they agreed to fully implement the treaty.",   # not a new treaty
     "Tanks and personnel of the Armed Forces of Russia were transported from central parts of Belarus.",   # Russia's own
     "Russian troops crossed into Ukraine from Belarus.",                  # no supply cue, Russian troops
+    "Kim gave the Russian minister a tour of North Korea's newest and most advanced weaponry.",   # shown, not given
     # conditions, norms and threats are not facts
     "Any such sale of North Korean arms would breach the embargo.",
     "Ministers vowed to respond to any Iranian missile transfer with new sanctions.",
@@ -622,6 +623,10 @@ def test_a_subordinate_saying_does_not_govern(sentence: str, speaker: str | None
     ("North Korea sent weapons experts and rocket launcher specialists to Russia.",
      [("North Korea", "troops"), ("North Korea", "troops")]),
     ("Kupol developed a drone in China with the help of local specialists for Russia.", [("China", "drones")]),
+    ("Kupol tested its drone with the participation of Chinese specialists.", []),   # they took part
+    ("Moscow and Tehran plan to build an Iranian-designed factory in Russia that could produce 6,000 drones.",
+     [("Iran", "drones")]),
+    ("Moscow plans to build a factory in Russia that could produce 6,000 drones.", []),   # no foreign partner
     # "sources" who tell are not where things come from; a thing sourced from a country is
     ("Iran has handed Russia dozens of ballistic missiles, four sources told a news agency.", [("Iran", "missiles")]),
     ("Moscow sources most of its shells from North Korea.", [("North Korea", "ammunition")]),
@@ -768,6 +773,8 @@ def test_a_list_with_amounts_and_a_participle_saying(sentence: str, expected: li
     ("New deliveries of Iranian weapons to Russia would include missiles and drones.",
      [("Iran", "missiles"), ("Iran", "drones")]),
     ("Iran sent weapons to Russia, including drones.", [("Iran", "weapons"), ("Iran", "drones")]),
+    ("North Korea has sent Russia weapons since September 2023, including millions of shells and some missiles.",
+     [("North Korea", "weapons"), ("North Korea", "ammunition"), ("North Korea", "missiles")]),
 ])
 def test_what_a_shipment_of_weapons_included_is_what_was_supplied(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected
@@ -777,6 +784,33 @@ def test_what_a_shipment_of_weapons_included_is_what_was_supplied(sentence: str,
     ("Media claims about the participation of Korean People's Army servicemen in Russia's operation in Ukraine are "
      "nothing but fake news, a Kremlin spokesman has told reporters.", "denial"),
     ("Reports about the presence of North Korean soldiers in Kursk are fake, the Kremlin said.", "denial"),
+    ("The spokesman dismissed allegations regarding the involvement of North Korean troops in the war.", "denial"),
+    ("So far, Iran has declined to transfer ballistic missiles to Russia.", "denial"),   # no supply
 ])
 def test_nothing_but_fake_news_is_a_denial(sentence: str, kind: str) -> None:
     assert [c.kind for c in analyse(sentence, [])] == [kind]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Iran shipped drones and rockets to armed groups in Yemen.", []),
+    ("North Korea sold shells to Syria last year.", []),
+    ("Seoul said soldiers from North Korea may have been sent to Ukraine.", [("North Korea", "troops")]),   # Russia's war
+])
+def test_a_supply_to_a_third_party_is_not_to_russia(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.supplier, c.item_class) for c in analyse(sentence, [])] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("North Korean missiles were spotted over the front line for the first time.", [("North Korea", "missiles", "claim")]),
+    ("Chinese-made chips were found in the wreckage of a Russian drone.", [("China", "components", "claim")]),
+    ("The drones were spotted over the front line for the first time.", []),   # no maker named
+])
+def test_a_foreign_weapon_seen_in_the_war_is_a_supply_claim(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(c.supplier, c.item_class, c.kind) for c in analyse(sentence, [])] == expected
+
+
+def test_a_warning_after_with_is_a_clause_of_its_own() -> None:
+    sentence = ("Last month, Russia announced that North Korea would send 6,000 personnel to Kursk, with Seoul warning "
+                "that more troops could follow as early as July.")
+    found = analyse(sentence, find_dates(sentence, dt.date(2025, 7, 4)))
+    assert [(c.item_class, c.date and c.date.value, c.date_basis) for c in found] == [("troops", "2025-06", "statement")]

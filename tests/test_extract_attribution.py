@@ -16,6 +16,7 @@ from timeline.lexicon import find_cues
     ("The alliance chief, Jan Berg, on Monday confirmed that troops had arrived.", "alliance chief, Jan Berg", False),
     ('"We have never sold arms to Moscow," the envoy said.', "envoy", True),
     ("Iran has sent troops to Crimea, according to U.S. officials.", "U.S. officials", True),   # an initialism
+    ("Iran has sent drones to Russia, according to Mr. Kirby.", "Mr. Kirby", True),   # a title's full stop
     ("Pyongyang will send deminers to Kursk, state media reported, another sign of closer ties.", "state media", True),
     ("SEOUL – The spy agency said Thursday that Pyongyang may send more troops.", "spy agency", False),   # no dateline
     ('"The treaty signed today provides for mutual aid," Putin was quoted as saying by news agencies.', "Putin", True),

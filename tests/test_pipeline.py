@@ -55,6 +55,11 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
     ([ev(item_class="agreement", kind="agreement", date="2024-11-11", basis="event"),
       ev(item_class="agreement", kind="agreement", date="2024-11-12", basis="statement", start=5)], 1),
     ([ev(date="2024-01-02", basis="event"), ev(date="2024-01-04", basis="statement", start=5)], 2),
+    # a day inside a months-long "since September" is a fact of its own; differing shares are two facts
+    ([ev(date="2022-09/2022-12", basis="event", grain="interval", kind="claim"),
+      ev(date="2022-12-19", basis="statement", start=5)], 2),
+    ([replace(ev(basis="event"), quantity="about 90%"), replace(ev(basis="event", start=5), quantity="nearly 70%")], 2),
+    ([replace(ev(basis="event"), quantity="over 300,000"), replace(ev(basis="event"), quantity="a million")], 1),  # one sentence
     # a related-link line retells the claim the body dates; a sentence of news does not
     ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia buying shells, officials say", start=5)], 1),
     ([ev(date="2024-10", basis="statement", grain="month"), ev(sentence="Russia is buying shells.", start=5)], 2),

@@ -79,11 +79,12 @@ EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 LEAD_SENTENCES = 2        # story sentences after the headline that carry the news
 LEAD_MIN_WORDS = 10       # shorter lines (bylines, captions, "Listen to this article") are not the lead
 NEWS_TENSES = ("present", "perfect")
+PRONOUN_REACH = 2         # "They were housed on Monday" refers back at most this many sentences
 DENIAL_REACH = 2          # "X denied the reports" answers the facts told at most this many sentences before
 ANTECEDENT_GAP = 1        # sentences naming no supplier that a supplier named before them reaches over
 BACKGROUND_REACH = 6      # words either side of the supply verb that can mark a fact as background
 PRESUPPOSED = re.compile(r"\W*(?:The|This|That|These|Those|Such)\s+(?:[\w-]+\s+){0,2}$")
-BACKGROUND = re.compile(r"\b(?:previously|earlier|in the past|formerly|for years|long been|past|"
+BACKGROUND = re.compile(r"\b(?:previously|earlier|in the past|formerly|for years|long been|past|repeatedly|consistently|"
                         r"(?:days|weeks|months|years|a day|a week|a month|a year) (?:later|after|afterwards))\b", re.I)
 
 
@@ -128,8 +129,8 @@ def extract_events(article: Article) -> list[Event]:
             last_speaker = said_before[0]
         previous = []
         for cand in analyse(text, local, inherited, antecedent) or _treaty_steps(text, local, inherited, story):
-            if cand.cue.type == "use" and cand.date is None and strike and n - strike[0] <= CONTEXT_REACH \
-                    and THE_STRIKE.search(text):
+            if cand.date is None and strike and n - strike[0] <= CONTEXT_REACH \
+                    and (cand.cue.type == "use" and THE_STRIKE.search(text) or THE_DOWNED.search(text)):
                 cand.date, cand.date_basis = strike[1], "event"   # "On 2 January ... Russia used a North Korean missile in the attack"
             if cand.date is None and sanctions and THE_SANCTIONS.search(text):
                 cand.date, cand.date_basis = sanctions[1], "statement"   # "... sanctions on Thursday. The sanctions target X, which makes"
@@ -161,6 +162,8 @@ def extract_events(article: Article) -> list[Event]:
             answered = told[1] if n - told[0] <= DENIAL_REACH else []
             events.extend(contents or _denied_back(answered, text, local, sent.start, article))
             _dated_later(events, text, local, article)
+            if n - told[0] <= PRONOUN_REACH:
+                _they_moved(told[1], text, local, article)
         strike = _dated_day(STRIKE, text, local, n) or strike
         sanctions = _dated_day(SANCTIONS, text, local, n) or sanctions
         inherited = _carried_attribution(text, inherited)
@@ -335,6 +338,19 @@ def _dated_later(events: list[Event], text: str, mentions: list[Mention], articl
         ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
 
 
+def _they_moved(told: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
+    """'North Korea has sent 3,000 troops to Kursk. They were housed on Monday in barracks': the sentence
+    that says when "they" moved dates the facts just told with no date of their own."""
+    if not THEY_MOVED.match(text):
+        return
+    when = [d for d in mentions if d.value and d.duration is None and not SAID_ON.search(text, 0, d.start)]
+    for ev in told if when else []:
+        if ev.date_basis == "report" and ev.kind in ("shipment", "deployment", "claim"):
+            for name, value in _date_fields(text, when[0], "event").items():
+                setattr(ev, name, value)
+            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+
+
 def _said_after(previous: list[Event], said: tuple[str | None, Mention] | None, text: str, article: Article) -> None:
     """'A US official said North Korea provided missiles. Speaking on Thursday, the official said ...': the
     next sentence dates the saying of the same speaker, whose facts had no date of their own."""
@@ -489,7 +505,9 @@ SAID_BACK = re.compile(
     r"(?:\s+by\s+(?:the\s+)?(?P<by>[^,.;]{2,80}?))?(?=\s+(?:on|in|last|this|earlier|late|early|at)\b|\s*[,.;]|\s*$)",
     re.I)
 CONTEXT_REACH = 3   # sentences after a dated strike that may name the weapon used
-STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched)\b", re.I)
+STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched|"
+                    r"shot down|downed|intercepted|jammed)\b", re.I)
+THE_DOWNED = re.compile(r"\bthe\s+(?:downed|crashed|intercepted)\s+(?:drone|UAV|missile)\b", re.I)   # "the downed drone was a Mohajer-6 supplied by Iran"
 THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
 THE_SANCTIONS = re.compile(   # "The companies facing sanctions are accused of ...", "its sanctions hit Chinese entities"
     r"\b(?:the|these|its|their|new|latest|proposed)\s+(?:sanctions|measures|designations)\b"
@@ -519,6 +537,9 @@ THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.I)   
 MOVED = re.compile(r"\b(?:took place|happened|occurred|began|started|(?:were|was) (?:made|carried out)|loaded|unloaded|"
                    r"offloaded|departed|left|arrived|reached|crossed|shipped|transported|moved|delivered|handed over)\b",
                    re.I)
+THEY_MOVED = re.compile(r"\W*(?:They|These|Those)\s+(?:troops\s+|soldiers\s+|weapons\s+)?(?:\w+ly\s+)?(?:were|had been|have been)?\s*"
+                        r"(?:first\s+)?(?:housed|stationed|quartered|based|deployed|sent|flown|ferried|arrived|reached|"
+                        r"crossed|departed|left|moved|delivered|shipped|transported|unloaded|offloaded)\b")
 SAID_ON = re.compile(r"\b(?:said|says|announced|reported|told|stated|disclosed|revealed|briefing|statement)\b[^.;]{0,30}$", re.I)
 TIMESTAMP = re.compile(r"\W*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\W*",
                        re.IGNORECASE)

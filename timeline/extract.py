@@ -60,7 +60,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
         replace(c, type="receive") for c in cues if c.type == "deploy_troops" and (rx.INTO_RUSSIA.match(sentence, c.end) or (
             c.text.lower().startswith("reach") and rx.REACHED_RUSSIA.match(sentence, c.end)))] + [
         replace(c, type="supply") for c in cues if c.type == "produce" and (
-            rx.FOR_RUSSIA.match(sentence, c.end) or _sanctioned_maker(sentence, c))]
+            rx.FOR_RUSSIA.match(sentence, c.end) or _sanctioned_maker(sentence, c)
+            or rx.FACTORY_IN_RUSSIA.search(sentence, max(0, c.start - 80), c.start))]   # "a factory in Russia that could produce drones"
     anaphor = (rx.ANAPHOR.match(sentence) or _we_subject(sentence, supply)) if antecedent else None
     if antecedent and anaphor:
         actors = [Actor(anaphor.start(), anaphor.end(), anaphor.group(), antecedent, "name"), *actors]
@@ -292,7 +293,8 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
         here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)
                 and not rx.AGAINST.search(sentence, max(0, i.start - 40), i.start)
                 and not _from_recipient(sentence, i, actors) and not _to_third_party(sentence, i, actors)
-                and not rx.TO_OWN_FORCES.match(sentence, i.end)]
+                and not rx.TO_OWN_FORCES.match(sentence, i.end)
+                and not rx.SHOWN.search(sentence, max(0, i.start - 60), i.start)]
         if cue.type == "deploy_troops":
             here = [i for i in here if i.item_class == "troops"]
         if cue.type == "use":   # only the weapon whose maker is named: "a North Korean KN-23"
@@ -453,10 +455,14 @@ def _recipient_owned(sentence: str, item: Item) -> bool:
         return False
     if re.match(r"\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b", sentence[item.end:]):
         return True   # "the Armed Forces of Russia"
-    return re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$"
-                     r"|\b(?:to|for)\s+(?:its|their|his)\s+(?:\w+\s+)?$"   # "supplying drones to its forces": the recipient
-                     r"|\b(?:help|assistance|involvement|participation|training|support)\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}$",
-                     sentence[:item.start]) is not None
+    if re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$"
+                 r"|\b(?:to|for)\s+(?:its|their|his)\s+(?:\w+\s+)?$",   # "supplying drones to its forces": the recipient
+                 sentence[:item.start]):
+        return True
+    taking_part = rx.TAKING_PART.search(sentence[:item.start])   # "with the participation of Chinese specialists"
+    return taking_part is not None and not (
+        taking_part.group(1).lower() in ("involvement", "participation") and not taking_part.group().lower().startswith("with")
+        and any(a.is_supplier for a in find_actors(taking_part.group(2))))   # "the involvement of North Korean troops in the war"
 
 
 def _from_recipient(sentence: str, item: Item, actors: list[Actor]) -> bool:
@@ -466,8 +472,10 @@ def _from_recipient(sentence: str, item: Item, actors: list[Actor]) -> bool:
 
 
 def _to_third_party(sentence: str, item: Item, actors: list[Actor]) -> bool:
-    """'drones and rockets to armed groups in Yemen', 'shells to Ukraine': supplied, but not to Russia."""
+    """'drones and rockets to armed groups in Yemen', 'shells to Ukraine': supplied, but not to Russia. Troops
+    sent to Ukraine go to Russia's war."""
     return any(x.form == "other" and 0 <= x.start - item.end <= 60
+               and not (item.item_class == "troops" and x.canonical == "Ukraine")
                and re.fullmatch(r"[^,;.]*?\b(?:to|for)\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
 
 
@@ -545,7 +553,7 @@ def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: li
     scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
     if any(c.type == "deny" for c in scope):
         return "denial"
-    if (re.search(r"(?:\b(?:not(?!\s+only\b)|never|no)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I)
+    if (re.search(r"(?:\b(?:not(?!\s+only\b)|never|no|(?:declin|refus)(?:ed|es|ing)\s+to)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I)
             and not rx.NOT_MORE_THAN.match(sentence, cue.end)) or rx.NO_EVIDENCE.search(sentence, a, cue.start):
         return "denial"
     if cue.type == "agree":

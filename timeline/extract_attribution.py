@@ -32,6 +32,7 @@ INVERTED = re.compile(rf"\s+((?:the\s+|an?\s+)\w{NO_VERB}{{1,60}}?|[A-Z]{NO_VERB
                       r"|\s+(?:today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?\s*(?:[.\"”]\s*|,.*)?", re.S)
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 PASSIVE_SAYING = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:first\s+|also\s+|previously\s+)?$", re.I)
+PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+|\w+ly\s+)?$", re.I)
 ACCUSED = re.compile(r"accused\b(?:\s+by\s+[^,;.]{1,60}?)?\s+of\b", re.I)
 PASSIVE_SAID = re.compile(r"reported|revealed|announced|confirmed|disclosed|stated|said", re.I)
 LEADING_WORDS = {"the", "a", "an", "but", "and", "however", "yet", "when", "as", "after", "while", "if", "although",
@@ -102,12 +103,13 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         if ACCUSED.match(sentence, cue.start) and re.search(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", sentence[lo:cue.start]):
             continue   # "Two firms are accused of supplying ...": a hedge on the subject's own fact
         if cue.text.lower() == "according to":
-            m = re.match(r"\s*((?:(?:[A-Z]\.){2,}|[^,.;:()\"“”])+)", sentence[cue.end:hi])   # "U.S. officials"
+            m = re.match(r"\s*((?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sen|Rep|Gov|Prof)\.|[^,.;:()\"“”])+)",
+                         sentence[cue.end:hi])   # "U.S. officials", "Mr. Kirby"
             source = _clean_source(m.group(1)) if m else None
             end = cue.end + (m.end() if m else 0)
             if cue.start - lo > (hi - lo) / 3:
-                return Attribution(source, (cue.start, end), (lo, cue.start), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
-            return Attribution(source, (cue.start, end), (end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
+                return Attribution(source, (cue.start, end), (lo, cue.start), claim, clause, True, _said_now(sentence, cue))
+            return Attribution(source, (cue.start, end), (end, hi), claim, clause, False, _said_now(sentence, cue))
         passive = PASSIVE_SAYING.search(sentence, lo, cue.start)
         if passive and PASSIVE_SAID.fullmatch(cue.text) and len(sentence[lo:passive.start()].split()) > 3 \
                 and not re.search(r"\b(?:which|who|it)\s*$", sentence[lo:passive.start()], re.I):   # "it was reported that"
@@ -118,7 +120,7 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         if inverted and re.search(r",\s*[\"”]?\s*$", sentence[lo:cue.start]) and len(sentence[lo:cue.start].split()) > 4:
             comma = sentence.rfind(",", lo, cue.start)   # "..., reported the agency on Monday."
             return Attribution(_clean_source(inverted.group(1)), (comma, hi), (lo, comma), claim, clause, True,
-                               cue.text.lower() in PRESENT_SAYING)
+                               _said_now(sentence, cue))
         left = sentence[:cue.start]
         boundary = max([lo] + [left.rfind(q) + 1 for q in ";:\"“”"])
         segment = left[boundary:]
@@ -144,11 +146,16 @@ def find_attribution(sentence: str, cues: list[Cue], clause: tuple[int, int]) ->
         opening = OPENING_ADVERBIAL.match(before) and len(before.split()) <= 6 \
             or PARTICIPLE_OPENING.match(before) is not None   # "In a statement, KCNA said"
         if subject_start > lo and before.endswith(",") and not opening and TRAILING_TAIL.fullmatch(tail):
-            return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, cue.text.lower() in PRESENT_SAYING)
+            return Attribution(source, (subject_start, hi), (lo, lo + len(before) - 1), claim, clause, True, _said_now(sentence, cue))
         m = SAID_THAT.match(tail) or SAID_WHEN.match(tail)
         head_end = cue.end + (m.end() if m else 0)
-        return Attribution(source, (subject_start, head_end), (head_end, hi), claim, clause, False, cue.text.lower() in PRESENT_SAYING)
+        return Attribution(source, (subject_start, head_end), (head_end, hi), claim, clause, False, _said_now(sentence, cue))
     return None
+
+
+def _said_now(sentence: str, cue: Cue) -> bool:
+    """'Officials say', 'the Post has reported': said as of the report, not on some day before it."""
+    return cue.text.lower() in PRESENT_SAYING or PERFECT_BEFORE.search(sentence, max(0, cue.start - 25), cue.start) is not None
 
 
 LEADING_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{1,30}(?:,\s*[A-Z][\w.'’ ]{1,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+")   # "SEOUL –"

@@ -14,6 +14,7 @@ USED_AS_EVIDENCE = ("missiles", "ammunition", "components")   # drones of Irania
 DRONES_BUILT_IN_RUSSIA = dt.date(2023, 7, 1)     # ... since Alabuga's plant began output in 2023: before, a drone used came from Iran
 CLAUSE_BREAK = re.compile(r";|\s+(?:while(?!\s+\w+ing\b)|whereas|although|though)\s+|,\s*(?:but|and|yet|as(?!\s+well))\s+|(?<!nothing)(?<!anything)\s+but\s+(?!also\b)"
                           r"|,\s+after\s+(?=(?-i:the\s+[A-Z]|[A-Z][a-z]+\s+(?!\d)))"
+                          r"|,\s+with\s+(?=(?:[\w'’.-]+\s+){1,4}(?:warning|saying|adding|noting|claiming|estimating|expecting)\b)"
                           r"|\s+as\s+(?=(?:Russia|Moscow|the Kremlin|Kyiv|Ukraine|the war|fighting)\b)", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:a|an|the|cargo|container|naval|war|its|their|these|those|several|many|some|two|three|"
                          r"merchant|Russian|Iranian|Chinese|Korean|supply|tanker)\s+$", re.I)
@@ -104,7 +105,7 @@ HELP_WITH = re.compile(r"\s+(?:Russia|Moscow|the Kremlin)\s+with\b", re.I)   # "
 RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # "relies on North Korea for shells"
 SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s+(?:also\s+|still\s+)?", re.I)
 MAKER_AFTER = re.compile(r"\s+(?:(?:(?:that|which)\s+)?[^,;]{0,80}?\s+(?:is|are|was|were)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?)?"
-                         r"(?:of|(?:made|produced|manufactured|built|developed|designed)\s+(?:in|by))"
+                         r"(?:of|from|(?:made|produced|manufactured|built|developed|designed)\s+(?:in|by))"
                          r"\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin", "the missile that hit Kyiv was made in",
                                                    # "electronics used in drones are of Chinese origin", "is a missile developed by"
 SUPPLIED_BY_ADJECTIVE = re.compile(r"(?<=[A-Za-z])-(supplied|provided|delivered|donated|transferred|smuggled)\b",
@@ -128,7 +129,9 @@ EQUIPPED = re.compile(r"equipped|armed|fitted", re.I)   # "a launcher equipped w
 BY_MEANS = re.compile(r"\bby\s+$", re.I)   # "helped Russia by exporting"
 ITEM_THAT = re.compile(r"\s+(?:that|which)\s+", re.I)   # "the missile that struck Kyiv"
 ORIGIN = re.compile(r"\s+(?:origin|make|manufacture|production|design)\b", re.I)
-TO_RUSSIA_INCLUDING = re.compile(r"^\s+(?:to|for)\s+(?:Russia|Moscow|the Kremlin),?\s+(?:including|such as)\s+(?:either\s+|both\s+)?$", re.I)   # "weapons to Russia, including shells"
+TO_RUSSIA_INCLUDING = re.compile(r"^(?:\s+(?:(?:to|for)\s+(?:Russia|Moscow|the Kremlin)|(?:since|in|during|from|last|this)\s+(?:[A-Z]\w+\s+)?"
+                                 r"(?:\d{4}|year|month|summer|autumn|fall|winter|spring)\b)){1,2},?\s+(?:including|such as)\s+(?:either\s+|both\s+)?",
+                                 re.I)   # "weapons to Russia, including shells", "goods since September 2023, including"
 IN_ADDITION_TO = re.compile(r"\b(?:in addition to|besides|apart from|aside from|on top of)\s+(?:(?:supplying|sending|providing|"
                             r"delivering|shipping|transferring|selling)\s+)?", re.I)   # "In addition to drones, Iran has sent"
 IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+,\s+$")   # "met in Tianjin, China"
@@ -136,3 +139,10 @@ OBJECT_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,4}?")   # "received hundreds of dr
 SENT_TO = re.compile(r"\b(?:sent|sends?|sending|dispatched|deployed|moved|transferred|delivered)\b[^,;.]{0,40}?\b(?:to|into)\s+"
                      r"(?:the\s+)?$", re.I)   # "Russia sent its personnel to Iran for training": Iran receives them
 WILL_BE = re.compile(r"\b(?:will|would|shall|is to|are to)\s+(?:soon\s+|also\s+)?be\s+$", re.I)   # "troops would be sent": a plan its maker announces
+TAKING_PART = re.compile(r"(?:\bwith\s+(?:the\s+)?)?\b(help|assistance|involvement|participation|training|support)\s+(?:of|from)\s+"
+                         r"((?:[\w-]+\s+){0,2})$",
+                         re.I)
+SHOWN = re.compile(r"\b(?:tour|look|glimpse|demonstration|display|showcase|exhibition)\s+(?:of|at)\s+(?:[\w'’-]+\s+){0,7}$",
+                   re.I)   # "gave Shoigu a tour of North Korea's newest weaponry": shown, not supplied
+FACTORY_IN_RUSSIA = re.compile(r"\b(?:factory|plant|production line|assembly line|facility)\s+in\s+(?:Russia|Tatarstan|Alabuga|Yelabuga)\b"
+                               r"[^.;]{0,40}?\b(?:that|which|to)\s+(?:(?:could|would|will|can|may)\s+)?$", re.I)

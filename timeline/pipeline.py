@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -29,6 +30,7 @@ KIND_GROUPS = {"denial": "denial", "plan": "plan", "agreement": "agreement"}   #
 TABLE_COLUMNS = ("date", "date_basis", "supplier", "item", "quantity", "kind", "attributed_to", "publisher")
 BASIS_RANK = {"event": 0, "statement": 1, "report": 2, "undated": 3}
 GRAIN_RANK = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
+LONG_SPAN_DAYS = 60        # a saying on one day is not the date of a fact that runs over months
 
 
 def events_from_paths(paths: Sequence[str | Path], published: dt.date | None = None) -> tuple[list[Event], list[str]]:
@@ -144,6 +146,9 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
         return False
     if a.quantity_value is not None and b.quantity_value is not None and a.quantity_value != b.quantity_value:
         return False
+    if a.quantity and b.quantity and a.quantity_value is None and b.quantity_value is None \
+            and _figures(a.quantity) != _figures(b.quantity) and a.sentence_start != b.sentence_start:
+        return False   # "about 90%" of microelectronics and "nearly 70%" of machine tools: two shares, two facts
     if not same_article:
         if a.article_id is not None and a.article_id == b.article_id:
             return False    # merge_article has already decided within one article
@@ -159,7 +164,21 @@ def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
             or a.item_class == "agreement" and dated.grain == "day" and in_week_before(dated.date, reported.date)
     if a.date_basis == b.date_basis == "event" and "/" in str(a.date) and "/" in str(b.date) and a.date_start != b.date_start:
         return False   # "13,000 containers since 2022" and "half of them since February": two counts
+    if _day_within_a_long_span(a, b) or _day_within_a_long_span(b, a):
+        return False
     return _nested(a, b) or _told_days_later(a, b) or _told_days_later(b, a)
+
+
+def _figures(quantity: str) -> list[str]:
+    return re.findall(r"\d+(?:[.,]\d+)*", quantity)
+
+
+def _day_within_a_long_span(day: Event, span: Event) -> bool:
+    """'Attacking with Iranian drones since September' runs over months; 'Zelensky said on Dec. 19 that 250
+    more arrived' is a saying on a day inside it, not a date of that fact."""
+    covered = _days_covered(span)
+    return day.grain == "day" and day.date_basis == "statement" and span.date_basis == "event" \
+        and covered is not None and (covered[1] - covered[0]).days > LONG_SPAN_DAYS
 
 
 def _told_days_later(fact: Event, told: Event) -> bool:
