@@ -332,3 +332,14 @@ def test_storyish_text_keeps_offsets(text: str, name: str, encoding: str) -> Non
     except ArticleError:
         return
     assert_offsets(article)
+
+
+@pytest.mark.parametrize(("body", "lead_kept"), [
+    ("Iran sends drones to Russia, officials say\nIran sends drones to Russia, officials say.\nMore followed in May.", True),
+    ("Iran sends drones to Russia\nThe first paragraph tells more.\nIran sends drones to Russia", False),
+])
+def test_a_first_paragraph_repeating_the_headline_stays_in_the_story(body: str, lead_kept: bool) -> None:
+    article = parse_article(body.encode(), "lead.txt", published=dt.date(2024, 5, 20))
+    assert article.headline is not None and article.headline.startswith("Iran sends drones to Russia")
+    assert article.text.startswith("Iran sends drones") is lead_kept
+    assert article.text.count("Iran sends drones to Russia") == int(lead_kept)

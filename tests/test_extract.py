@@ -627,6 +627,8 @@ def test_a_subordinate_saying_does_not_govern(sentence: str, speaker: str | None
     ("Moscow and Tehran plan to build an Iranian-designed factory in Russia that could produce 6,000 drones.",
      [("Iran", "drones")]),
     ("Moscow plans to build a factory in Russia that could produce 6,000 drones.", []),   # no foreign partner
+    ("Chinese and Russian firms are working to jointly produce drones in Russia.", [("China", "drones")]),
+    ("Russian firms are working to jointly produce drones in Russia.", []),
     # "sources" who tell are not where things come from; a thing sourced from a country is
     ("Iran has handed Russia dozens of ballistic missiles, four sources told a news agency.", [("Iran", "missiles")]),
     ("Moscow sources most of its shells from North Korea.", [("North Korea", "ammunition")]),
@@ -814,3 +816,12 @@ def test_a_warning_after_with_is_a_clause_of_its_own() -> None:
                 "that more troops could follow as early as July.")
     found = analyse(sentence, find_dates(sentence, dt.date(2025, 7, 4)))
     assert [(c.item_class, c.date and c.date.value, c.date_basis) for c in found] == [("troops", "2025-06", "statement")]
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Russian semiconductor imports from China rose from $200 million in 2021 to more than $500 million in 2022.", "2022"),
+    ("China sold Russia chips worth $200 million in 2021.", "2021"),
+])
+def test_the_year_a_figure_grew_from_is_only_its_baseline(sentence: str, date: str) -> None:
+    found = analyse(sentence, find_dates(sentence, dt.date(2024, 4, 13)))
+    assert [c.date and c.date.value for c in found] == [date]

@@ -30,7 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from timeline.boilerplate import filter_lines
+from timeline.boilerplate import Dropped, filter_lines
 from timeline.datelines import Dateline, find_dateline
 from timeline.decoding import DecodeError, declared_charset, decode, normalise_line, normalise_lines
 from timeline.errors import ArticleError
@@ -179,15 +179,18 @@ def _build(page: Page, name: str, published: dt.date | None, source: SourceInfo 
            url: str | None) -> Article:
     lines = [line for line in normalise_lines(page.lines) if line]
     kept, dropped = filter_lines(lines)
-    story = [lines[i] for i in kept]
+    story, where = [lines[i] for i in kept], list(kept)
     dateline = find_dateline(story)
     if dateline is not None and not dateline.inline:
-        del story[dateline.index]
+        del story[dateline.index], where[dateline.index]
     title = normalise_line(page.title) if page.title else None
     listed_headline = normalise_line(source.headline) if source and source.headline else None
     known = [t for t in (title, listed_headline) if t]
     headline_index = _headline_index(story, known, detect=page.title is None)
     headline = story.pop(headline_index) if headline_index is not None else None
+    if headline is not None and headline_index is not None:
+        where.pop(headline_index)
+        _restore_lead_that_repeats(headline, headline_index, story, where, dropped)
     if not story:
         reasons = sorted({d.reason for d in dropped})
         raise ArticleError(f"{name}: no story text found"
@@ -207,6 +210,17 @@ def _build(page: Page, name: str, published: dt.date | None, source: SourceInfo 
     )
     _date(article, published, dateline, page.published, source.published if source else None)
     return article
+
+
+def _restore_lead_that_repeats(headline: str, at: int, story: list[str], where: list[int], dropped: list[Dropped]) -> None:
+    """A first paragraph that repeats the headline word for word is the story's lead, not a repeat: once the
+    headline is set apart, the paragraph goes back into the story (a copy further down stays dropped)."""
+    before = where[at] if at < len(where) else None
+    copy = next((d for d in dropped if d.reason == "repeats an earlier line" and _key(d.line) == _key(headline)
+                 and (before is None or d.index < before)), None)
+    if copy is not None:
+        story.insert(at, copy.line)
+        dropped.remove(copy)
 
 
 def _first(*values: str | None) -> str | None:

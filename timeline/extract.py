@@ -61,7 +61,8 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
             c.text.lower().startswith("reach") and rx.REACHED_RUSSIA.match(sentence, c.end)))] + [
         replace(c, type="supply") for c in cues if c.type == "produce" and (
             rx.FOR_RUSSIA.match(sentence, c.end) or _sanctioned_maker(sentence, c)
-            or rx.FACTORY_IN_RUSSIA.search(sentence, max(0, c.start - 80), c.start))]   # "a factory in Russia that could produce drones"
+            or rx.FACTORY_IN_RUSSIA.search(sentence, max(0, c.start - 80), c.start)   # "a factory in Russia that could produce drones"
+            or rx.JOINTLY.search(sentence, max(0, c.start - 30), c.start))]   # "Chinese and Russian firms jointly produce drones"
     anaphor = (rx.ANAPHOR.match(sentence) or _we_subject(sentence, supply)) if antecedent else None
     if antecedent and anaphor:
         actors = [Actor(anaphor.start(), anaphor.end(), anaphor.group(), antecedent, "name"), *actors]

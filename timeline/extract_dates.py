@@ -27,6 +27,7 @@ def governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribu
     post = rx.EMBEDDED_POST.search(sentence)
     usable = [m for m in dates if (m.duration is None or m.value) and not _rate(sentence, m)
               and not (post and m.start >= post.end())
+              and not _baseline(sentence, m)
               and not (dateline and m.start < dateline.end())
               and not (rx.MADE_IN.search(sentence, 0, m.start) and not rx.MADE_IN.match(cand.cue.text + " "))
               and not (rx.OTHER_EVENT.search(sentence, max(0, m.start - 60), m.start)
@@ -81,6 +82,12 @@ def also_dated(sentence: str, m: Mention, dates: list[Mention]) -> list[Mention]
 
 def _two_days(m: Mention, n: Mention) -> bool:
     return m.grain == n.grain == "day" and m.value != n.value
+
+
+def _baseline(sentence: str, m: Mention) -> bool:
+    """'rose from $200 million in 2021 to $500 million in 2022': 2021 is what the figure is compared with."""
+    return rx.FROM_FIGURE_IN.search(sentence, max(0, m.start - 50), m.start) is not None \
+        and rx.TO_FIGURE_IN.match(sentence, m.end) is not None
 
 
 def _rate(sentence: str, m: Mention) -> bool:

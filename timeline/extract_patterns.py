@@ -146,3 +146,8 @@ SHOWN = re.compile(r"\b(?:tour|look|glimpse|demonstration|display|showcase|exhib
                    re.I)   # "gave Shoigu a tour of North Korea's newest weaponry": shown, not supplied
 FACTORY_IN_RUSSIA = re.compile(r"\b(?:factory|plant|production line|assembly line|facility)\s+in\s+(?:Russia|Tatarstan|Alabuga|Yelabuga)\b"
                                r"[^.;]{0,40}?\b(?:that|which|to)\s+(?:(?:could|would|will|can|may)\s+)?$", re.I)
+FROM_FIGURE_IN = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|just\s+)?[$€£]?\s*\d[\d,.]*\s*(?:%|percent|million|billion|thousand|tons)?"
+                            r"(?:\s+[a-z]+){0,2}\s+in\s+$", re.I)   # "rose from $200 million in [2021]"
+TO_FIGURE_IN = re.compile(r"\s+to\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|almost\s+)?[$€£]?\s*\d[\d,.]*\s*"
+                          r"(?:%|percent|million|billion|thousand|tons)?(?:\s+[a-z]+){0,2}\s+in\s+", re.I)
+JOINTLY = re.compile(r"\b(?:jointly|together)\s+(?:to\s+)?$", re.I)

@@ -174,10 +174,10 @@ def _figures(quantity: str) -> list[str]:
 
 
 def _day_within_a_long_span(day: Event, span: Event) -> bool:
-    """'Attacking with Iranian drones since September' runs over months; 'Zelensky said on Dec. 19 that 250
-    more arrived' is a saying on a day inside it, not a date of that fact."""
+    """'Attacking with Iranian drones since September' runs over months: a day inside it ('250 more arrived on
+    Dec. 19'), or a saying on a day inside any long span, is a fact of its own."""
     covered = _days_covered(span)
-    return day.grain == "day" and day.date_basis == "statement" and span.date_basis == "event" \
+    return day.grain == "day" and span.date_basis == "event" and ("/" in str(span.date) or day.date_basis == "statement") \
         and covered is not None and (covered[1] - covered[0]).days > LONG_SPAN_DAYS
 
 
