@@ -378,6 +378,15 @@ def test_they_moved_on_a_day_dates_the_facts_just_told(follow_up: str, date: str
     assert [e.date for e in troops] == [date]
 
 
+@pytest.mark.parametrize(("follow_up", "date"), [
+    ("This was stated by the president at the forum \"Ukraine. Year 2024\".", "2024-02-25"),   # a name
+    ("This was stated by the president on 20 February.", "2024-02-20"),
+])
+def test_a_date_in_a_quoted_name_dates_nothing(follow_up: str, date: str) -> None:
+    text = "Shells for Moscow\nNorth Korea has transferred artillery ammunition to Russia.\n" + follow_up
+    assert [e.date for e in extract_events(article(text, dt.date(2024, 2, 25)))] == [date]
+
+
 def test_the_deal_does_not_date_supplies_already_made() -> None:
     text = ("Shells for Moscow\nNorth Korea has sent artillery shells to Russia, officials said.\n"
             "The deal was signed on 6 October in Pyongyang.")

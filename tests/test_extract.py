@@ -688,6 +688,8 @@ def test_a_passive_saying_after_the_fact_dates_the_statement(sentence: str, spea
     ("Iran and Russia held talks on drones in Tehran.", [("Iran", "agreement", "talks on drones")]),
     ("North Korea discussed the weather with Russia.", []),
     ("After talks in Minsk, Belarus and Russia signed a security pact.", [("Belarus", "agreement", "security pact")]),
+    ("Russia and North Korea ratified it in November.", [("North Korea", "agreement", "treaty")]),   # only a treaty is ratified
+    ("Russia and North Korea discussed it in November.", []),
 ])
 def test_talks_about_arms_are_talks_towards_a_deal(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c.supplier, c.item_class, c.item) for c in analyse(sentence, [])] == expected
@@ -708,6 +710,8 @@ def test_continuing_or_intended_supply_is_present(sentence: str, tense: str) -> 
 @pytest.mark.parametrize(("sentence", "tense"), [
     ("The issue of North Korea's missile transfer to Russia", "other"),   # "transfer" here is a noun: no tense
     ("Russia brought in shells from North Korea.", "past"),
+    ("Sanctions have been imposed due to the alleged handover of drones from Iran to Russia.", "perfect"),   # news of now
+    ("The handover of drones from Iran to Russia worried the West.", "other"),
 ])
 def test_the_tense_is_read_from_the_cue_word(sentence: str, tense: str) -> None:
     assert [c.tense for c in analyse(sentence, [])] == [tense]
@@ -796,6 +800,9 @@ def test_nothing_but_fake_news_is_a_denial(sentence: str, kind: str) -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Iran shipped drones and rockets to armed groups in Yemen.", []),
     ("North Korea sold shells to Syria last year.", []),
+    ("A Chinese network provided parts to an Iranian manufacturer.", []),   # China to Iran
+    ("Washington sanctioned a Chinese network that supplied parts to an Iranian manufacturer that sold drones to Russia.",
+     [("Iran", "drones")]),   # the manufacturer sold the drones
     ("Seoul said soldiers from North Korea may have been sent to Ukraine.", [("North Korea", "troops")]),   # Russia's war
 ])
 def test_a_supply_to_a_third_party_is_not_to_russia(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -89,6 +89,15 @@ def test_a_vague_item_named_beside_another_is_a_thing_of_its_own(text: str, gene
     assert [item.generic for item in find_items(text)] == generic
 
 
+@pytest.mark.parametrize(("text", "classes"), [
+    ("supply them with equipment, electronics and microchips", ["components", "components", "components"]),
+    ("China supplied $68 million worth of equipment", ["components"]),   # counted as trade
+    ("North Korea sent equipment and shells", ["weapons", "ammunition"]),
+])
+def test_bare_equipment_among_parts_is_parts(text: str, classes: list[str]) -> None:
+    assert [item.item_class for item in find_items(text)] == classes
+
+
 @pytest.mark.parametrize("text", ["a space rocket", "the rocket launch site", "the rocket launch pad"])
 def test_space_rockets_are_not_weapons(text: str) -> None:
     assert [i.item_class for i in find_items(text)] in ([], ["other"])

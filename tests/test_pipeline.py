@@ -34,6 +34,7 @@ def ev(item_class: str = "ammunition", kind: str = "shipment", date: str | None 
 @pytest.mark.parametrize(("events", "count"), [
     ([ev(), ev(start=5)], 1),                                                 # one fact said twice
     ([ev(value=3e6), ev(value=5e6, start=5)], 2),                             # different claims
+    ([ev(value=3e5), ev(value=1e6)], 1),                                      # "300,000 shells and a million rounds"
     ([ev(value=3e6), ev(start=5)], 1),                                        # an amount and none agree
     ([ev(), ev(kind="denial", start=5)], 2),                                  # a denial is not the shipment
     ([ev(kind="claim"), ev(start=5)], 1),                                     # a claim of the same shipment

@@ -100,7 +100,7 @@ def extract_events(article: Article) -> list[Event]:
     from timeline.dates import find_dates
     from timeline.extract import analyse, saying_date
 
-    mentions = find_dates(article.text, article.published)
+    mentions = [m for m in find_dates(article.text, article.published) if not _in_a_quoted_name(article.text, m)]
     news = _headline_facts(article)
     lead = _lead(article)
     events: list[Event] = []
@@ -209,6 +209,12 @@ def _treaty_steps(text: str, mentions: list[Mention], inherited: str | None, sto
     if story is None or any(a.is_supplier for a in find_actors(text)):
         return []
     return [c for c in analyse(text, mentions, inherited, story) if c.cue.type == "agree" and c.item_class == "agreement"]
+
+
+def _in_a_quoted_name(text: str, mention: Mention) -> bool:
+    """'the forum "Ukraine. Year 2024"', 'an exercise called "Vostok-2022"': a date in a name dates nothing."""
+    opening = QUOTED_NAME.search(text, max(0, mention.start - 40), mention.start)
+    return opening is not None and re.match(r"[^\"”»\n]{0,40}[\"”»]", text[mention.end:]) is not None
 
 
 def _background(text: str, cand: Candidate) -> bool:
@@ -528,14 +534,18 @@ AID_INCLUDES = re.compile(r"\W*(?:This|That|These|Those|The|Such|Its|Their)\s+(?
                           r"(?:\w+\s+)?(?:includes?|included|consist(?:s|ed)? of|comprise[sd]?|contain(?:s|ed)?|"
                           r"(?:is|was|were) made up of)\s", re.I)
 THE_SUPPLIES = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:shipments?|deliveries|delivery|transfers?|"
-                          rf"supplies|consignments?|batch(?:es)?|cargo|{CARRIER_WORDS})\b", re.I)
+                          rf"supplies|consignments?|batch(?:es)?|cargo|vessels?|ships?|trains?|convoys?|{CARRIER_WORDS})\b", re.I)
+QUOTED_NAME = re.compile(r"\b(?:forum|conference|summit|festival|exhibition|expo|programme|program|project|operation|"
+                         r"initiative|strategy|campaign|exercises?|drills?|called|named|titled|entitled|dubbed)\s+[\"“«][^\"”»]{0,40}$",
+                         re.I)
 THE_DEAL_MADE = re.compile(r"^\W*(?:The|That|This)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|pact|treaty|arrangement|pledge)\s+"
                            r"(?:(?:was|had been)\s+(?:reached|struck|agreed|signed|sealed|concluded|made|clinched)\b"
                            r"|(?:took|takes|has taken|went into|goes into|has|had) (?:an )?effect\b"
                            r"|(?:entered|enters|came|comes|has entered|has come) into force\b)")   # "The deal was reached on October 6"
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.I)   # "the first batch of 20 T-72A tanks"
 MOVED = re.compile(r"\b(?:took place|happened|occurred|began|started|(?:were|was) (?:made|carried out)|loaded|unloaded|"
-                   r"offloaded|departed|left|arrived|reached|crossed|shipped|transported|moved|delivered|handed over)\b",
+                   r"offloaded|departed|left|arrived|reached|crossed|shipped|transported|moved|delivered|handed over|"
+                   r"transited|sailed|docked)\b",
                    re.I)
 THEY_MOVED = re.compile(r"\W*(?:They|These|Those)\s+(?:troops\s+|soldiers\s+|weapons\s+)?(?:\w+ly\s+)?(?:were|had been|have been)?\s*"
                         r"(?:first\s+)?(?:housed|stationed|quartered|based|deployed|sent|flown|ferried|arrived|reached|"

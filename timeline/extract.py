@@ -56,6 +56,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
     cues = [replace(c, type="supply") if c.type == "help" and rx.HELP_WITH.match(sentence, c.end) else c for c in cues]
     cues = [c for c in cues if c.type == "agree" or not rx.CONTRACT_FOR.search(sentence, 0, c.start)]
     cues += [Cue(m.start(1), m.end(1), m.group(1), "supply") for m in rx.SUPPLIED_BY_ADJECTIVE.finditer(sentence)]
+    items = sorted([*items, *(i for c in cues if c.type == "agree" for i in _ratified_it(sentence, c))], key=lambda i: i.start)
     supply = [c for c in cues if c.type in rx.SUPPLY_TYPES] + [
         replace(c, type="receive") for c in cues if c.type == "deploy_troops" and (rx.INTO_RUSSIA.match(sentence, c.end) or (
             c.text.lower().startswith("reach") and rx.REACHED_RUSSIA.match(sentence, c.end)))] + [
@@ -214,6 +215,9 @@ def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: 
     if not lead:   # "... for taking part in the delivery of munitions to Russia"
         lead = [i for c in supply if c.type == "nominal" for i in items[:1]
                 if rx.OF_ITEM_TO_RUSSIA.fullmatch(sentence, c.end, i.start) and rx.TO_RUSSIA.match(sentence, i.end)]
+    if not lead:   # "the most recent such shipment included 2,000 shells"
+        lead = [i for c in supply if c.type == "nominal" and rx.SUCH_SHIPMENT.search(sentence, 0, c.start)
+                for i in items if i.start > c.end and rx.HELD.fullmatch(sentence, c.end, i.start)][:1]
     return [Actor(lead[0].start, lead[0].start, "", antecedent, "adjective")] if lead else []
 
 
@@ -339,6 +343,14 @@ def _in_addition_to(sentence: str, span: tuple[int, int], items: list[Item]) -> 
         return []
     stop = sentence.find(",", m.end(), span[1])
     return [i for i in items if m.end() <= i.start and i.end <= (stop if stop >= 0 else span[1])]
+
+
+def _ratified_it(sentence: str, cue: Cue) -> list[Item]:
+    """'Russia and North Korea ratified it in November': only a treaty or an agreement is ratified."""
+    it = re.match(r"\s+(it|the\s+(?:document|text))\b", sentence[cue.end:], re.I)
+    if not cue.text.lower().startswith("ratif") or it is None:
+        return []
+    return [Item(cue.end + it.start(1), cue.end + it.end(1), "treaty", "agreement", False)]   # "it" names nothing to show
 
 
 def _arms_talks(sentence: str, cue: Cue, items: list[Item]) -> list[Item]:
@@ -473,8 +485,10 @@ def _from_recipient(sentence: str, item: Item, actors: list[Actor]) -> bool:
 
 
 def _to_third_party(sentence: str, item: Item, actors: list[Actor]) -> bool:
-    """'drones and rockets to armed groups in Yemen', 'shells to Ukraine': supplied, but not to Russia. Troops
-    sent to Ukraine go to Russia's war."""
+    """'drones and rockets to armed groups in Yemen', 'shells to Ukraine', 'parts to an Iranian manufacturer':
+    supplied, but not to Russia. Troops sent to Ukraine go to Russia's war."""
+    if any(x.is_supplier and x.form == "adjective" and rx.TO_A.fullmatch(sentence, item.end, x.start) for x in actors):
+        return True
     return any(x.form == "other" and 0 <= x.start - item.end <= 60
                and not (item.item_class == "troops" and x.canonical == "Ukraine")
                and re.fullmatch(r"[^,;.]*?\b(?:to|for)\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
@@ -535,7 +549,7 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
                                                                  and rx.AND_RUSSIA.match(sentence, x.end))]
         order = [adjective, source, by, between, left_adj[-1:]]
     else:
-        order = [left[-1:], adjective, left_adj[-1:], by, source]
+        order = [_relative_subject(sentence, cue, suppliers), left[-1:], adjective, left_adj[-1:], by, source]
     for group in order:
         if group:
             return group[0].canonical
@@ -545,6 +559,13 @@ def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, 
                      or _passive(sentence, cue) and rx.WILL_BE.search(sentence, max(a, cue.start - 30), cue.start)):
         return speakers[0].canonical   # "Tehran acknowledged sending drones", "Kim said troops would be sent"
     return None
+
+
+def _relative_subject(sentence: str, cue: Cue, suppliers: list[Actor]) -> list[Actor]:
+    """'a network providing parts to an Iranian manufacturer that sold drones to Russia': the manufacturer
+    the relative clause hangs on sold them, not the network."""
+    rel = rx.RELATIVE_BEFORE.search(sentence, max(0, cue.start - 60), cue.start)
+    return [x for x in suppliers if rel and x.form == "adjective" and x.start == rel.start(1)][:1]
 
 
 def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: list[Cue],
@@ -606,8 +627,8 @@ def _tense(sentence: str, cue: Cue) -> str:
         return "pluperfect"
     if any(w in ("was", "were", "did") for w in before):
         return "past"
-    if cue.type == "nominal":
-        return "other"
+    if cue.type == "nominal":   # "sanctions have been imposed due to the alleged handover of drones": the news of now
+        return "perfect" if rx.PERFECT_FOR.search(sentence, max(0, cue.start - 80), cue.start) else "other"
     if before and before[-1] == "to" or word.endswith("ing"):
         return "other"
     if re.fullmatch(r"\w+ed|sent|sold|gave|given|built|struck|bought|brought|got|hit|made|took|led|lent", word):

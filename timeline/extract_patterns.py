@@ -151,3 +151,10 @@ FROM_FIGURE_IN = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|just\s+)?[$
 TO_FIGURE_IN = re.compile(r"\s+to\s+(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|almost\s+)?[$€£]?\s*\d[\d,.]*\s*"
                           r"(?:%|percent|million|billion|thousand|tons)?(?:\s+[a-z]+){0,2}\s+in\s+", re.I)
 JOINTLY = re.compile(r"\b(?:jointly|together)\s+(?:to\s+)?$", re.I)
+RELATIVE_BEFORE = re.compile(r"\b(?:an?|the)\s+([A-Z][\w-]+)\s+(?:[a-z-]+\s+){1,2}(?:that|which|who)\s+(?:[a-z]+ly\s+)?$")   # "an Iranian manufacturer that"
+TO_A = re.compile(r"\s+to\s+(?:an?|the)\s+")   # "parts to an [Iranian] manufacturer"
+PERFECT_FOR = re.compile(r"\b(?:has|have)\s+been\s+[a-z]+ed\b[^.;]{0,40}?\b(?:due\s+to|over|for|because\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:[a-z]+\s+){0,2}$", re.I)   # "have been imposed, in particular, due to the alleged"
+SUCH_SHIPMENT = re.compile(r"\b(?:such|this|that|these|the\s+(?:latest|last|most\s+recent|first|second|next))\s+(?:such\s+)?$", re.I)
+HELD = re.compile(r"\s+(?:includ(?:ed|es)|consist(?:ed|s)\s+of|comprised|contained|carried)\s+(?:(?:about|around|some|over|more\s+than|nearly)\s+)?"
+                  r"[\d,.]*\s*(?:[a-z-]+\s+){0,2}", re.I)   # "shipment included 1,000 containers"

@@ -149,6 +149,7 @@ def _plain(patterns: list[str]) -> list[str]:
     return [re.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
 
 
+WORTH_OF = re.compile(r"\bworth\s+of\s+(?:[\w-]+\s+)?$", re.IGNORECASE)   # "$68 million worth of"
 LISTED_TOGETHER = re.compile(r"(?:,? (?:and|or|and/or) |, | ?/ ?)(?:(?:over|more than|about|around|some|nearly|almost|other) )?"
                              r"(?:[\d.,]+(?: (?:million|thousand|billion))? )?", re.IGNORECASE)   # "weapons and over 1 million shells"
 
@@ -178,7 +179,22 @@ def find_items(text: str) -> list[Item]:
         heads = [f for f in found if f[1][1] != "model"]
         _, (item_class, role) = (heads or found)[-1]
         out.append(Item(m.start(), m.end(), m.group(), item_class, role == "generic"))
-    return _coordinated_not_generic(text, _people_named_by_trade(text, out))
+    return _coordinated_not_generic(text, _equipment_among_parts(text, _people_named_by_trade(text, out)))
+
+
+def _equipment_among_parts(text: str, items: list[Item]) -> list[Item]:
+    """'equipment, electronics and microchips', '$68 million worth of equipment': bare "equipment" listed with
+    parts, or counted as trade, is machinery and parts, not arms."""
+    out = list(items)
+    for n, item in enumerate(items):
+        if item.text.lower() != "equipment":
+            continue
+        traded = WORTH_OF.search(text, max(0, item.start - 40), item.start) is not None
+        beside = [o for o in items[max(0, n - 1):n + 2] if o is not item and o.item_class == "components"
+                  and LISTED_TOGETHER.fullmatch(text[min(item.end, o.end):max(item.start, o.start)])]
+        if traded or beside:
+            out[n] = replace(item, item_class="components", generic=False)
+    return out
 
 
 def _people_named_by_trade(text: str, items: list[Item]) -> list[Item]:

@@ -144,10 +144,12 @@ def _fold(out: list[Event], buckets: dict[tuple[str, str, str], list[Event]], ev
 def _same_fact(a: Event, b: Event, same_article: bool) -> bool:
     if (a.supplier, a.item_class, kind_group(a.kind)) != (b.supplier, b.item_class, kind_group(b.kind)):
         return False
+    if same_article and a.sentence_start == b.sentence_start and a.date == b.date:
+        return True    # "300,000 shells and a million rounds" in one sentence: one shipment of ammunition
     if a.quantity_value is not None and b.quantity_value is not None and a.quantity_value != b.quantity_value:
         return False
     if a.quantity and b.quantity and a.quantity_value is None and b.quantity_value is None \
-            and _figures(a.quantity) != _figures(b.quantity) and a.sentence_start != b.sentence_start:
+            and _figures(a.quantity) != _figures(b.quantity):
         return False   # "about 90%" of microelectronics and "nearly 70%" of machine tools: two shares, two facts
     if not same_article:
         if a.article_id is not None and a.article_id == b.article_id:

@@ -29,6 +29,8 @@ ABBREVIATIONS = frozenset([
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "etc", "inc", "ltd", "co", "corp", "plc",
     "llc", "bn", "mn", "yr", "yrs", "al"
 ])
+# Company suffixes: a capitalised word then a lower-case one after them starts a new sentence.
+COMPANY_SUFFIXES = frozenset(["inc", "ltd", "co", "corp", "plc", "llc"])
 # Words that commonly open a sentence: after an abbreviation or initialism they mark a new sentence.
 SENTENCE_OPENERS = frozenset([
     "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
@@ -104,6 +106,9 @@ def _ends_sentence(line: str, m: re.Match[str]) -> bool:
         return not word[0].isdigit()
     if len(key) == 1 and key.isalpha() and token[-1].isupper():
         return opens  # an initial: "John F. Kennedy"
+    if key in COMPANY_SUFFIXES and nxt is not None:   # "... TransMorFlot LLC. Publicly available data showed"
+        after = re.match(r"\s+([A-Za-z]+)", line[nxt.end():])
+        return opens or (after is not None and after.group(1).islower() and word[0].isupper() and word[1:].islower())
     if key in ABBREVIATIONS:
         return opens
     return True
