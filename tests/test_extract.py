@@ -832,3 +832,10 @@ def test_a_warning_after_with_is_a_clause_of_its_own() -> None:
 def test_the_year_a_figure_grew_from_is_only_its_baseline(sentence: str, date: str) -> None:
     found = analyse(sentence, find_dates(sentence, dt.date(2024, 4, 13)))
     assert [c.date and c.date.value for c in found] == [date]
+
+
+def test_a_relative_clause_in_an_earlier_sentence_of_a_quote_is_no_aside() -> None:
+    sentence = ('"North Korea made an arms delivery to Wagner, which paid for it. Last month, North Korea delivered '
+                'rockets to Russia," he told reporters.')
+    found = analyse(sentence, find_dates(sentence, dt.date(2022, 12, 23)))
+    assert [(c.item_class, c.date and c.date.value) for c in found if c.item_class == "missiles"] == [("missiles", "2022-11")]

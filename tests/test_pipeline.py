@@ -194,3 +194,9 @@ def test_scorer_on_the_shared_sample(corpus: Path) -> None:
 def test_scorer_on_our_invented_articles() -> None:
     figures = score(FIXTURES)
     assert figures["recall"] >= 0.95 and figures["precision"] >= 0.95 and figures["date"] >= 0.95
+
+
+def test_a_vague_item_that_folds_gives_its_date() -> None:
+    vague = ev(item_class="weapons", note="generic", date="2022-12-22", basis="statement")
+    undated = ev(item_class="missiles", date=None, basis="undated", start=5)
+    assert [(e.item_class, e.date) for e in merge_article([vague, undated])] == [("missiles", "2022-12-22")]

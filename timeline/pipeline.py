@@ -103,6 +103,8 @@ def merge_article(events: list[Event]) -> list[Event]:
                        and o.note != "generic" and _dates_agree(o, ev) and not _own_span_around(ev, o)), None)
         if target is None:
             _fold(out, buckets, ev, same_article=True)
+        else:
+            _absorb(target, ev, same_article=True)   # "arms" on Thursday dates the undated "rockets" it folds into
     for ev in out:
         ev.note = None
     return out
