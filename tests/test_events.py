@@ -405,6 +405,16 @@ def test_a_weapon_named_after_a_dated_strike_takes_its_day(follow_up: str, date:
     assert [e.date for e in found] == [date]
 
 
+@pytest.mark.parametrize(("published", "dates"), [
+    (dt.date(2022, 10, 17), ["2022-10-17"]),
+    (dt.date(2024, 10, 15), []),   # Russia builds its own drones of that design by then
+])
+def test_foreign_made_drones_used_in_the_strikes_take_the_strikes_day(published: dt.date, dates: list[str]) -> None:
+    text = ("Drones hit Kyiv\nRussia launched a barrage of drones at Kyiv on Monday.\n"
+            "Ukraine claimed that Iranian-made drones were used in the strikes.")
+    assert [e.date for e in extract_events(article(text, published))] == dates
+
+
 @pytest.mark.parametrize(("follow_up", "expected"), [
     ("This aid includes 152mm shells and rockets for the Grad launcher system.",
      [("ammunition", "2024-05"), ("missiles", "2024-05")]),

@@ -88,6 +88,8 @@ CASES = [
      [("Iran", "drones", "shipment", None, "undated")]),
     ("Under the June 2024 treaty, North Korea has sent troops to Kursk.", [("June 2024", "2024-06")],
      [("North Korea", "troops", "deployment", None, "undated")]),
+    ("Under Pyongyang's 2024 treaty, North Korea has sent troops to Kursk.", [("2024", "2024")],
+     [("North Korea", "troops", "deployment", None, "undated")]),
     ("Belarusian plants are producing shells for the Russian army.", [],
      [("Belarus", "ammunition", "shipment", None, "undated")]),
     ("Belarusian plants are producing shells for their own army.", [], []),

@@ -98,7 +98,7 @@ def event_id(supplier: str, item_class: str, kind: str, date: str | None, articl
 def extract_events(article: Article) -> list[Event]:
     """Every candidate event in an article, one per mention (pipeline.merge_article folds repeats)."""
     from timeline.dates import find_dates
-    from timeline.extract import analyse, saying_date
+    from timeline.extract import analyse, saying_date, used_as_evidence
 
     mentions = [m for m in find_dates(article.text, article.published) if not _in_a_quoted_name(article.text, m)]
     news = _headline_facts(article)
@@ -132,6 +132,8 @@ def extract_events(article: Article) -> list[Event]:
             if cand.date is None and strike and n - strike[0] <= CONTEXT_REACH \
                     and (cand.cue.type == "use" and THE_STRIKE.search(text) or THE_DOWNED.search(text)):
                 cand.date, cand.date_basis = strike[1], "event"   # "On 2 January ... Russia used a North Korean missile in the attack"
+            if cand.awaits_strike and not used_as_evidence(cand):
+                continue   # a drone of foreign design used on no known day, or after Russia built its own
             if cand.date is None and sanctions and THE_SANCTIONS.search(text):
                 cand.date, cand.date_basis = sanctions[1], "statement"   # "... sanctions on Thursday. The sanctions target X, which makes"
             if cand.date is None and (post := _posted(text, local)):
@@ -514,7 +516,7 @@ CONTEXT_REACH = 3   # sentences after a dated strike that may name the weapon us
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched|"
                     r"shot down|downed|intercepted|jammed)\b", re.I)
 THE_DOWNED = re.compile(r"\bthe\s+(?:downed|crashed|intercepted)\s+(?:drone|UAV|missile)\b", re.I)   # "the downed drone was a Mohajer-6 supplied by Iran"
-THE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:(?:missile|drone|air)\s+)?(?:attack|strike|missile|launch)\b", re.I)
+THE_STRIKE = re.compile(r"\b(?:the|that|this|these)\s+(?:(?:missile|drone|air)\s+)?(?:attacks?|strikes?|missile|launch|barrage)\b", re.I)
 THE_SANCTIONS = re.compile(   # "The companies facing sanctions are accused of ...", "its sanctions hit Chinese entities"
     r"\b(?:the|these|its|their|new|latest|proposed)\s+(?:sanctions|measures|designations)\b"
     r"|\b(?:facing|under)\s+sanctions\b|\bsanctions\s+(?:also\s+)?(?:target|hit|include)", re.I)

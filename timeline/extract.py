@@ -40,6 +40,7 @@ class Candidate:
     tense: str = "other"        # present, perfect, past, pluperfect, future, other
     said_now: bool = False      # under a present-tense saying ("officials say ...")
     only_as_news: bool = False  # "could supply", "fired North Korean missiles": undated, a fact only as the news
+    awaits_strike: bool = False  # "Iranian-made drones were used in the strikes": evidence once the strike's day is known
 
 
 def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
@@ -106,8 +107,10 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
                 continue   # "forces deployed for duty on the border with Ukraine": at home, not sent to Russia
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = governing_date(cand, sentence, dates, saying, region)
-                if cue.type == "use" and not _used_as_evidence(cand):
-                    continue   # drones of Iranian design are built in Russia too: their use is not a supply
+                if cue.type == "use" and not used_as_evidence(cand):
+                    if cand.date is not None or not rx.THE_STRIKES.search(sentence):
+                        continue   # drones of Iranian design are built in Russia too: their use is not a supply
+                    cand.awaits_strike = True
                 cand.said_now = bool(saying and saying.present)
                 cand.only_as_news = rx.SPECULATION.search(sentence, region[0], cue.start) is not None or cue.type == "use" \
                     or any(c.type == "produce" and c.start == cue.start for c in cues) and not rx.FOR_RUSSIA.match(sentence, cue.end)
@@ -154,7 +157,7 @@ def _we_subject(sentence: str, supply: list[Cue]) -> re.Match[str] | None:
     return None
 
 
-def _used_as_evidence(cand: Candidate) -> bool:
+def used_as_evidence(cand: Candidate) -> bool:
     """A foreign missile or shell fired is a supply; a foreign-designed drone only before Russia built its own."""
     if cand.item_class in rx.USED_AS_EVIDENCE:
         return True

@@ -34,7 +34,7 @@ def governing_date(cand: Candidate, sentence: str, dates: list[Mention], attribu
                        and cand.item_class != "agreement" and cand.cue.type != "use")]
     if cand.item_class != "agreement":   # "the June 2024 treaty" dates the treaty, not the shells
         usable = [m for m in usable if not rx.ATTRIBUTIVE.match(sentence, m.end)
-                  or not re.search(r"\b(?:the|a|its|their|this|last)\s+$", sentence[:m.start], re.I)]
+                  or not re.search(r"(?:\b(?:the|a|its|their|this|last)|['’]s)\s+$", sentence[:m.start], re.I)]   # "Pyongyang's 2024 treaty"
     own = _participle_dates(sentence, cand.cue, [m for m in usable if span[0] <= m.start < span[1] and not _aside(sentence, m, cand.cue)])
     if own:
         return _span(sentence, min(own, key=lambda m: abs(m.start - cand.cue.start)), usable), "event"
