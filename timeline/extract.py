@@ -4,7 +4,8 @@ A sentence is read in three layers. Attribution ("X said in September that ...",
 splits it into who says so, when it was said, and the complement that holds the facts. The complement is
 cut into clauses (";", "while", ", but"), and in each clause every supply cue is paired with its supplier
 (by voice: the subject of "sends", the "by X" of "are supplied by X", the "from X" of "received from X", the
-"North Korean" of "North Korean shells") and its items. The date that governs a fact is the one in its own
+"North Korean" of "North Korean shells": timeline/extract_parties.py) and its items; its kind and tense are read
+in timeline/extract_kind.py. The date that governs a fact is the one in its own
 clause (basis event); else the one of its statement (basis statement); the caller decides between the
 publication date (basis report) and none.
 """
@@ -18,6 +19,15 @@ from timeline import extract_patterns as rx
 from timeline.dates import Mention
 from timeline.extract_attribution import PARTICIPLE_OPENING, Attribution, sayings
 from timeline.extract_dates import also_dated, governing_date
+from timeline.extract_kind import item_kind, kind_of, tense_of
+from timeline.extract_parties import (
+    from_recipient,
+    is_passive,
+    makes,
+    recipient_owned,
+    supplier_for,
+    to_third_party,
+)
 from timeline.lexicon import Actor, Cue, Item, find_actors, find_cues, find_items, implied_makers
 from timeline.quantities import Quantity, find_quantities
 
@@ -138,7 +148,7 @@ def _gapped(sentence: str, cand: Candidate, items: list[Item], dates: list[Menti
     if not item:
         return [replace(cand, date=date, quantity=amount)] if date else []
     return [replace(cand, item=item.text, item_class=item.item_class, item_span=(item.start, item.end),
-                    date=date or cand.date, quantity=amount, kind=_item_kind(cand.kind, item))]
+                    date=date or cand.date, quantity=amount, kind=item_kind(cand.kind, item))]
 
 
 def _sanctioned_maker(sentence: str, cue: Cue) -> bool:
@@ -212,7 +222,7 @@ def _such_items(sentence: str, items: list[Item], antecedent: str) -> list[Actor
 def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: str) -> list[Actor]:
     """'Tanks and trucks were transferred.' after a sentence naming one supplier: an agentless passive
     continues the story of that supplier, which is made the maker of the first item before the verb."""
-    passive = [c for c in supply if c.type == "supply" and _passive(sentence, c)
+    passive = [c for c in supply if c.type == "supply" and is_passive(sentence, c)
                and not re.match(r"\s+(?:by|from)\b", sentence[c.end:])]
     lead = [i for i in items if passive and i.end <= passive[0].start]
     if not lead:   # "... for taking part in the delivery of munitions to Russia"
@@ -222,12 +232,6 @@ def _agentless(sentence: str, supply: list[Cue], items: list[Item], antecedent: 
         lead = [i for c in supply if c.type == "nominal" and rx.SUCH_SHIPMENT.search(sentence, 0, c.start)
                 for i in items if i.start > c.end and rx.HELD.fullmatch(sentence, c.end, i.start)][:1]
     return [Actor(lead[0].start, lead[0].start, "", antecedent, "adjective")] if lead else []
-
-
-def _a_place(sentence: str, actor: Actor) -> bool:
-    """'met in Tianjin, China': where a meeting was held, not who took part."""
-    return rx.IN_CITY.search(sentence, 0, actor.start) is not None or (
-        actor.form == "group" and re.search(r"\b(?:in|at)\s+$", sentence[:actor.start]) is not None)
 
 
 def _hypothetical(sentence: str, region: tuple[int, int], cue: Cue, cues: list[Cue]) -> bool:
@@ -246,7 +250,7 @@ def _reversed(sentence: str, region: tuple[int, int], cue: Cue, actors: list[Act
     """'Russia provided North Korea with technology', 'Moscow transfers drones to Belarus': the recipient is
     the subject of an active supply verb, so the supply runs the other way."""
     verb = cue.type in ("supply", "help") or any(c.type == "supply" and c.start == cue.start for c in cues)
-    if not verb or _passive(sentence, cue):
+    if not verb or is_passive(sentence, cue):
         return False
     if any(re.search(r"\bfrom\s+(?:the\s+)?$", sentence[cue.end:a.start]) for a in actors
            if a.is_supplier and cue.end <= a.start < region[1]):
@@ -298,41 +302,41 @@ def _pair(sentence: str, clause: tuple[int, int], cue: Cue, actors: list[Actor],
         chosen = [i for i in here if i.item_class == "agreement" and not rx.BUY_FROM_RUSSIA.match(sentence, i.end)]
         chosen = sorted(chosen, key=lambda i: abs(i.start - cue.start))[:1] or _arms_talks(sentence, cue, here)
     else:
-        here = [i for i in here if i.item_class != "agreement" and not _recipient_owned(sentence, i)
+        here = [i for i in here if i.item_class != "agreement" and not recipient_owned(sentence, i)
                 and not rx.AGAINST.search(sentence, max(0, i.start - 40), i.start)
-                and not _from_recipient(sentence, i, actors) and not _to_third_party(sentence, i, actors)
+                and not from_recipient(sentence, i, actors) and not to_third_party(sentence, i, actors)
                 and not rx.TO_OWN_FORCES.match(sentence, i.end)
                 and not rx.SHOWN.search(sentence, max(0, i.start - 60), i.start)]
         if cue.type == "deploy_troops":
             here = [i for i in here if i.item_class == "troops"]
         if cue.type == "use":   # only the weapon whose maker is named: "a North Korean KN-23"
-            chosen = [i for i in here if any(_makes(sentence, x, i) for x in actors if x.is_supplier)
-                      and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or _passive(sentence, cue)
+            chosen = [i for i in here if any(makes(sentence, x, i) for x in actors if x.is_supplier)
+                      and (0 <= i.start - cue.end <= 60 or rx.WRECKAGE.match(cue.text) or is_passive(sentence, cue)
                            or rx.ITEM_THAT.fullmatch(sentence, i.end, cue.start)
                            or sentence[i.end:cue.start].isspace())][:1]   # "electronics used in its drones are Chinese"
         else:
             chosen = _items_for(sentence, cue, here, cues, b)
-    if chosen and cue.type == "supply" and not _passive(sentence, cue):
+    if chosen and cue.type == "supply" and not is_passive(sentence, cue):
         chosen = [*chosen, *_in_addition_to(sentence, (a, cue.start), here)]
     named = chosen[:1]
     chosen = _missile_systems(sentence, _contents(sentence, chosen, here), here)
     if not chosen:
         return []
-    supplier = _supplier_for(sentence, clause, cue, chosen[0], actors, speakers)
+    supplier = supplier_for(sentence, clause, cue, chosen[0], actors, speakers)
     if supplier is None and named and named[0] not in chosen:   # "deliveries of Iranian weapons included missiles"
-        supplier = _supplier_for(sentence, clause, cue, named[0], actors, speakers)
+        supplier = supplier_for(sentence, clause, cue, named[0], actors, speakers)
     if supplier is None:
         return []
-    kind = _kind(sentence, clause, cue, chosen[0], cues, attribution)
+    kind = kind_of(sentence, clause, cue, chosen[0], cues, attribution)
     deny = [c for c in cues if c.type == "deny" and a <= c.start and c.end <= cue.start and cue.start - c.end <= 30]
-    tense = _tense(sentence, deny[-1] if deny else cue)   # "denies sending": the denial's own tense
+    tense = tense_of(sentence, deny[-1] if deny else cue)   # "denies sending": the denial's own tense
     out = []
     for n, item in enumerate(chosen):
         if any(c.item_class == item.item_class and _head(c.text) == _head(item.text) for c in chosen[:n]):
             continue   # "152-mm shells and 122-mm shells": one fact
         out.append(Candidate(
             supplier=supplier, item=item.text, item_class=item.item_class, generic=item.generic,
-            kind=_item_kind(kind, item),
+            kind=item_kind(kind, item),
             cue=cue, item_span=(item.start, item.end), quantity=_quantity_for(sentence, item, quantities),
             attributed_to=source, tense=tense,
         ))
@@ -368,7 +372,7 @@ def _arms_talks(sentence: str, cue: Cue, items: list[Item]) -> list[Item]:
 
 def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end: int) -> list[Item]:
     """The item a cue governs and those coordinated with it ("shells, missiles and troops")."""
-    passive = _passive(sentence, cue) or cue.type == "receive"
+    passive = is_passive(sentence, cue) or cue.type == "receive"
     verbs = [c for c in cues if c.type in ("supply", "receive", "deploy", "deploy_troops") and c.start > cue.end]
     nxt = min([c.start for c in verbs] + [end])
     if verbs and not passive and rx.VERBS_JOINED.fullmatch(sentence, cue.end, verbs[0].start):
@@ -389,7 +393,7 @@ def _items_for(sentence: str, cue: Cue, items: list[Item], cues: list[Cue], end:
 def _object_follows(sentence: str, cue: Cue, after: list[Item]) -> bool:
     """'Russia received drones from Iran': the active receiving verb takes the item after it as its object;
     'came from a KN-24' names a source, not an object."""
-    return (cue.type == "receive" and bool(after) and not _passive(sentence, cue)
+    return (cue.type == "receive" and bool(after) and not is_passive(sentence, cue)
             and not cue.text.lower().endswith("from")
             and rx.OBJECT_NEXT.fullmatch(sentence, cue.end, after[0].start) is not None)
 
@@ -459,189 +463,6 @@ def _coordinated(sentence: str, end: int, start: int) -> bool:
     if not gap.strip() or rx.COORDINATION.fullmatch(gap) or rx.INCLUDING.fullmatch(gap):
         return True
     return rx.COORDINATION.fullmatch(re.sub(r"[\w-]+\s*$", "", gap)) is not None   # "and construction workers"
-
-
-def _recipient_owned(sentence: str, item: Item) -> bool:
-    """'Russian forces', 'Ukraine's troops': not something supplied to Russia; 'with the help of local
-    specialists', 'the training of Alabuga staff': people who take part, not people sent; 'tanks, trucks and
-    personnel of the Armed Forces of Russia': Russia's own."""
-    if rx.OF_RUSSIAN_FORCES.match(sentence, item.end):
-        return True
-    if item.item_class != "troops":
-        return False
-    if re.match(r"\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b", sentence[item.end:]):
-        return True   # "the Armed Forces of Russia"
-    if re.search(r"(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Kyiv['’]s|Moscow['’]s|own)\s+(?:\w+\s+)?$"
-                 r"|\b(?:to|for)\s+(?:its|their|his)\s+(?:\w+\s+)?$",   # "supplying drones to its forces": the recipient
-                 sentence[:item.start]):
-        return True
-    taking_part = rx.TAKING_PART.search(sentence[:item.start])   # "with the participation of Chinese specialists"
-    return taking_part is not None and not (
-        taking_part.group(1).lower() in ("involvement", "participation") and not taking_part.group().lower().startswith("with")
-        and any(a.is_supplier for a in find_actors(taking_part.group(2))))   # "the involvement of North Korean troops in the war"
-
-
-def _from_recipient(sentence: str, item: Item, actors: list[Actor]) -> bool:
-    """'technology from Moscow': Russia is the giver here, not the one supplied."""
-    return any(x.is_recipient and 0 <= x.start - item.end <= 40
-               and re.fullmatch(r"[^,;.]*\bfrom\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
-
-
-def _to_third_party(sentence: str, item: Item, actors: list[Actor]) -> bool:
-    """'drones and rockets to armed groups in Yemen', 'shells to Ukraine', 'parts to an Iranian manufacturer':
-    supplied, but not to Russia. Troops sent to Ukraine go to Russia's war."""
-    if any(x.is_supplier and x.form == "adjective" and rx.TO_A.fullmatch(sentence, item.end, x.start) for x in actors):
-        return True
-    return any(x.form == "other" and 0 <= x.start - item.end <= 60
-               and not (item.item_class == "troops" and x.canonical == "Ukraine")
-               and re.fullmatch(r"[^,;.]*?\b(?:to|for)\s+(?:the\s+)?", sentence[item.end:x.start], re.I) for x in actors)
-
-
-def _makes(sentence: str, actor: Actor, item: Item) -> bool:
-    """'North Korean shells', "Iran's Shahed drones", "missiles of North Korean origin", "shells made in North
-    Korea": the actor names the maker of the item."""
-    if actor.start <= item.start and item.end <= actor.end:
-        return True   # "North Koreans": the people are the item and name their country
-    if item.start < actor.end:
-        return rx.MAKER_AFTER.fullmatch(sentence, item.end, actor.start) is not None and (
-            actor.form == "name" or rx.ORIGIN.match(sentence, actor.end) is not None)
-    gap = sentence[actor.end:item.start]
-    if actor.form == "adjective":
-        return 0 <= len(gap) <= 25 and re.fullmatch(r"[\s\w-]*", gap) is not None
-    return actor.form == "name" and re.fullmatch(r"(?:['’]s|-(?:made|built|designed|produced|manufactured|supplied))\s+"
-                                                 r"(?:[\w-]+\s+){0,2}", gap) is not None   # "Iran's drones", "Iran-made drones"
-
-
-def _passive(sentence: str, cue: Cue) -> bool:
-    """'were sent', and a participle with its agent: 'weapons smuggled by Iran'."""
-    return bool(re.search(r"(?:ed|sent|sold|given|shipped|supplied|provided|built)$", cue.text, re.I)) and (
-        rx.BE.search(sentence[:cue.start]) is not None or re.match(r"\s+by\s+(?:the\s+)?[A-Z]", sentence[cue.end:]) is not None)
-
-
-def _supplier_for(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, actors: list[Actor],
-                  speakers: list[Actor]) -> str | None:
-    """Who supplies, by the cue's voice; a pronoun subject ("it", "they") refers to the one who says so."""
-    a, b = clause
-    suppliers = [x for x in actors if x.is_supplier and a <= x.start < b]
-    adjective = [x for x in suppliers if _makes(sentence, x, item)]
-    by = [x for x in suppliers if x.start > cue.end and re.search(r"\bby\s+(?:the\s+)?\[?$", sentence[:x.start], re.I)]
-    source = [x for x in suppliers if x.start > cue.end
-              and re.search(r"\b(?:from|left|leaving|departed|departing)\s+(?:the\s+)?(?-i:(?!an?\s)[a-z-]+\s+){0,2}?\[?$",
-                            sentence[:x.start], re.I)]   # "from the isolated North Korean regime", "the shipment left Iran"
-    left_adj = [x for x in suppliers if x.end <= cue.start and not rx.SENT_TO.search(sentence, a, x.start)]
-    left = [x for x in left_adj if x.form != "adjective"]
-    if cue.type in ("agree", "negotiate"):   # "met in Tianjin, China": a place, not a party
-        parties = [x for x in actors if x.is_supplier and not _a_place(sentence, x)]
-        ranked = sorted([x for x in suppliers if x in parties] or parties, key=lambda x: abs(x.start - cue.start))
-        return ranked[0].canonical if ranked else None
-    if cue.type == "rely":
-        order = [[x for x in suppliers if x.start > cue.end][:1]]   # "relies on North Korea for shells"
-    elif cue.type == "receive" and rx.ORDERED.fullmatch(cue.text):
-        order = [source]     # "ordered drones from Iran"; not "ordered North Korean troops to advance"
-    elif cue.type == "receive":
-        order = [source, adjective]
-    elif cue.type == "use" or cue.type == "deploy" and item.item_class != "troops":
-        order = [adjective, by, source]   # "Russia deployed North Korean missiles"; not "help it deploy tanks"
-    elif _passive(sentence, cue):
-        origin = [x for x in suppliers if item.end <= x.start < cue.start
-                  and re.fullmatch(r"\s+from\s+(?:the\s+)?", sentence[item.end:x.start], re.I)]
-        order = [by, adjective, source, origin]   # "25,000 workers from North Korea will be dispatched"
-    elif cue.type == "nominal":
-        between = [x for x in suppliers if x.start > cue.end and (rx.BETWEEN.search(sentence, cue.end, x.start)
-                                                                 or rx.BETWEEN_FIRST.search(sentence, cue.end, x.start)
-                                                                 and rx.AND_RUSSIA.match(sentence, x.end))]
-        order = [adjective, source, by, between, left_adj[-1:]]
-    else:
-        order = [_relative_subject(sentence, cue, suppliers), left[-1:], adjective, left_adj[-1:], by, source]
-    for group in order:
-        if group:
-            return group[0].canonical
-    pronoun = re.search(r"\b(?:it|they|she|he|we|(?:his|her|their|our|the) (?:country|government|nation|state))\b",
-                        sentence[a:cue.start], re.I)
-    if speakers and (pronoun or rx.ADMITTED.search(sentence, 0, cue.start)
-                     or _passive(sentence, cue) and rx.WILL_BE.search(sentence, max(a, cue.start - 30), cue.start)):
-        return speakers[0].canonical   # "Tehran acknowledged sending drones", "Kim said troops would be sent"
-    return None
-
-
-def _relative_subject(sentence: str, cue: Cue, suppliers: list[Actor]) -> list[Actor]:
-    """'a network providing parts to an Iranian manufacturer that sold drones to Russia': the manufacturer
-    the relative clause hangs on sold them, not the network."""
-    rel = rx.RELATIVE_BEFORE.search(sentence, max(0, cue.start - 60), cue.start)
-    return [x for x in suppliers if rel and x.form == "adjective" and x.start == rel.start(1)][:1]
-
-
-def _kind(sentence: str, clause: tuple[int, int], cue: Cue, item: Item, cues: list[Cue],
-          attribution: Attribution | None) -> str:
-    a, b = clause
-    before = sentence[max(a, cue.start - 40):cue.start]
-    scope = [c for c in cues if a <= c.start < b or (attribution and attribution.region[0] <= c.start < attribution.region[1])]
-    if any(c.type == "deny" for c in scope):
-        return "denial"
-    if (re.search(r"(?:\b(?:not(?!\s+only\b)|never|no|(?:declin|refus)(?:ed|es|ing)\s+to)|n['’]t)\b(?:\s+\w+){0,3}\s*$", before, re.I)
-            and not rx.NOT_MORE_THAN.match(sentence, cue.end)) or rx.NO_EVIDENCE.search(sentence, a, cue.start):
-        return "denial"
-    if cue.type == "agree":
-        return "agreement"
-    if cue.type == "negotiate":
-        return "other"
-    if rx.ORDERED.fullmatch(cue.text) or rx.HEADLINE_INFINITIVE.search(sentence, a, cue.start):
-        return "plan"   # "ordered", and the headline's "North Korea to send workers"
-    if cue.type == "use":
-        return "claim"
-    if any(c.type == "hedge" for c in scope) or (attribution and attribution.claim):
-        return "claim"
-    if re.search(r"\b(?:will|would|shall|plans?|planned|planning|intends?|intended|set|expected|ready|could|"
-                 r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|preparing|prepares?|pledged?|promised?|offered|vowed|"
-                 r"agreed|agrees|possibility|option|idea|seek(?:s|ing)?|sought|wants?|wanted|hop(?:e|es|ed|ing)|"
-                 r"aim(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\b(?:\s+\w+){0,2}\s+(?:to\s+|of\s+)?$", before, re.I):
-        return "plan"
-    if cue.type == "help":
-        return "other"
-    return "shipment"
-
-
-def _item_kind(kind: str, item: Item) -> str:
-    """Troops are deployed, things are shipped: "11,000 troops, missiles and artillery" is one of each."""
-    return "deployment" if kind == "shipment" and item.item_class == "troops" else kind
-
-
-PRESENT_INTENTS = ("plans", "intends", "aims", "seeks", "wants", "hopes", "expects", "prepares")
-
-
-def _tense(sentence: str, cue: Cue) -> str:
-    words = cue.text.lower().split()
-    if len(words) > 1 and words[-1] in ("over", "to", "from", "with", "on", "of"):
-        words = words[:-1]   # "handed over", "came from": the verb's own tense
-    before = sentence[max(0, cue.start - 40):cue.start].lower().split()[-5:] + words[:-1]
-    word = words[-1]
-    if any(w in ("will", "would", "shall") for w in before):
-        return "future"
-    if any(w in ("has", "have", "'s", "’s") for w in before):
-        return "perfect"
-    if any(w in ("is", "are", "am", "does", "do") for w in before):
-        return "present"
-    modal = any(w in ("could", "can", "may", "might", "must", "should") for w in before)
-    if "now" in before or not modal and (before[-2:] in (["continues", "to"], ["continue", "to"]) or before[-1:] == ["keeps"]):
-        return "present"     # "had now sent", "continues to supply": the state of things as reported
-    if before[-2:-1] and before[-1] == "to" and before[-2] in PRESENT_INTENTS:
-        return "present"     # "Tehran intends to supply": the intention as it stands now
-    if "had" in before:
-        return "pluperfect"
-    if any(w in ("was", "were", "did") for w in before):
-        return "past"
-    if cue.type == "nominal":   # "sanctions have been imposed due to the alleged handover of drones": the news of now
-        return "perfect" if rx.PERFECT_FOR.search(sentence, max(0, cue.start - 80), cue.start) else "other"
-    if before and before[-1] == "to" or word.endswith("ing"):
-        return "other"
-    if re.fullmatch(r"\w+ed|sent|sold|gave|given|built|struck|bought|brought|got|hit|made|took|led|lent", word):
-        return "past"
-    if word.endswith("s") and not word.endswith("ss"):
-        return "present"
-    if cue.type in ("supply", "receive", "deploy", "deploy_troops", "help") and not (
-            before and before[-1] in ("not", "n't", "never", "can", "cannot", "should", "must", "might", "may", "could")):
-        return "present"    # "Chinese exporters provide ..."
-    return "other"
 
 
 def _quantity_for(sentence: str, item: Item, quantities: list[Quantity]) -> Quantity | None:
