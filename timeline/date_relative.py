@@ -362,12 +362,6 @@ def _past_n_units(m: re.Match[str], c: Ctx) -> Reading | None:
     return Reading(value, grain if a == b else "interval", relative=True, duration=duration)
 
 
-@rule("recent-units", r"(?<![\w-])recent\s+(?P<u>days|weeks|months|years)(?!\w)")
-def _recent_units(m: re.Match[str], c: Ctx) -> Reading | None:
-    """'In recent weeks' reads as "the past few weeks": the few whole units before the current one."""
-    return _past_n_units(re.match(r"(?P<rel>past) (?P<n>few) (?P<u>\w+)", f"past few {m.group('u')}"), c)
-
-
 @rule("within", rf"(?<![\w-])within\s+(?:the\s+next\s+)?(?P<d>{DUR})(?!\s+(?:of|after|from|since)\b)")
 def _within(m: re.Match[str], c: Ctx) -> Reading | None:
     parts = pairs(m.group("d"))
