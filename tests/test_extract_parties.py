@@ -16,6 +16,7 @@ def _item(sentence: str, text: str):
     ("Russia fired North Korean shells.", "shells", "North Korea"),
     ("The missiles from Pyongyang hit Kyiv.", "missiles", "North Korea"),
     ("The missile that hit Kyiv was made in North Korea.", "missile", "North Korea"),
+    ("The drones were made in Iran.", "drones", "Iran"),
     ("Iran sent drones to Russia.", "drones", None),   # the sender, not a maker named with the item
 ])
 def test_the_maker_named_with_the_item(sentence: str, item: str, maker: str | None) -> None:

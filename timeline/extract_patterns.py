@@ -104,7 +104,7 @@ REACHED_RUSSIA = re.compile(r"\s+(?:the\s+)?(?:Russia|Russian|Moscow)\b", re.I) 
 HELP_WITH = re.compile(r"\s+(?:Russia|Moscow|the Kremlin)\s+with\b", re.I)   # "Iran is helping Russia with drones"
 RELY_FOR = re.compile(r"\s+(?:the\s+)?[\w\s'’-]{2,40}?\s+for\b", re.I)      # "relies on North Korea for shells"
 SUBJECT_MODAL = re.compile(r"\s+(?:can|could|would|will|may|might|should|must)\s+(?:also\s+|still\s+)?", re.I)
-MAKER_AFTER = re.compile(r"\s+(?:(?:(?:that|which)\s+)?[^,;]{0,80}?\s+(?:is|are|was|were)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?)?"
+MAKER_AFTER = re.compile(r"\s+(?:(?:(?:that|which)\s+)?(?:[^,;]{0,80}?\s+)?(?:is|are|was|were)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?)?"
                          r"(?:of|from|(?:made|produced|manufactured|built|developed|designed)\s+(?:in|by))"
                          r"\s+(?:the\s+)?", re.I)   # "missiles of North Korean origin", "the missile that hit Kyiv was made in",
                                                    # "electronics used in drones are of Chinese origin", "is a missile developed by"
