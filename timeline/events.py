@@ -291,9 +291,7 @@ def _said_back(previous: list[Event], text: str, mentions: list[Mention], articl
         if m.group("by"):
             ev.attributed_to = m.group("by").strip()
         if dated:
-            for name, value in _date_fields(text, dated[0]).items():
-                setattr(ev, name, value)
-            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+            _redate(ev, text, dated[0], "statement", article)
 
 
 def _date_fields(text: str, mention: Mention, basis: str = "statement") -> dict[str, str | None]:
@@ -306,6 +304,18 @@ def _date_fields(text: str, mention: Mention, basis: str = "statement") -> dict[
     return {"date": mention.value, "grain": mention.grain or grain_of(mention.value or ""), "date_basis": basis,
             "date_start": first.isoformat() if first else None, "date_end": last.isoformat() if last else None,
             "date_text": _phrase(text, mention)}
+
+
+def _redate(ev: Event, text: str, mention: Mention, basis: str, article: Article) -> None:
+    """Give a fact told earlier the date another sentence gives it; its id follows its date."""
+    for name, value in _date_fields(text, mention, basis).items():
+        setattr(ev, name, value)
+    ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+
+
+def _when_moved(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The dates of a sentence that say when something moved, not when it was said."""
+    return [d for d in mentions if d.value and d.duration is None and not SAID_ON.search(text, 0, d.start)]
 
 
 def _dated_day(what: re.Pattern[str], text: str, mentions: list[Mention], n: int) -> tuple[int, Mention] | None:
@@ -331,7 +341,7 @@ def _dated_later(events: list[Event], text: str, mentions: list[Mention], articl
         named = []   # "the deal" names the plans and agreements, whatever they were of
     elif back is None and not named or not MOVED.search(text):
         return
-    when = [d for d in mentions if d.value and d.duration is None and not SAID_ON.search(text, 0, d.start)]
+    when = _when_moved(text, mentions)
     if not when:
         return
     carrier = not named and CARRIER.search(text)
@@ -341,9 +351,7 @@ def _dated_later(events: list[Event], text: str, mentions: list[Mention], articl
             continue
         if named and ev.item_class not in named or carrier and not CARRIER.search(ev.sentence or ""):
             continue   # "the tanks", "the containers": the facts that named them
-        for name, value in _date_fields(text, when[0], "event").items():
-            setattr(ev, name, value)
-        ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+        _redate(ev, text, when[0], "event", article)
 
 
 def _they_moved(told: list[Event], text: str, mentions: list[Mention], article: Article) -> None:
@@ -351,12 +359,10 @@ def _they_moved(told: list[Event], text: str, mentions: list[Mention], article: 
     that says when "they" moved dates the facts just told with no date of their own."""
     if not THEY_MOVED.match(text):
         return
-    when = [d for d in mentions if d.value and d.duration is None and not SAID_ON.search(text, 0, d.start)]
+    when = _when_moved(text, mentions)
     for ev in told if when else []:
         if ev.date_basis == "report" and ev.kind in ("shipment", "deployment", "claim"):
-            for name, value in _date_fields(text, when[0], "event").items():
-                setattr(ev, name, value)
-            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+            _redate(ev, text, when[0], "event", article)
 
 
 def _said_after(previous: list[Event], said: tuple[str | None, Mention] | None, text: str, article: Article) -> None:
@@ -366,9 +372,7 @@ def _said_after(previous: list[Event], said: tuple[str | None, Mention] | None, 
         return
     for ev in previous:
         if ev.date_basis == "report" and ev.attributed_to and same_speaker(said[0], ev.attributed_to):
-            for name, value in _date_fields(text, said[1]).items():
-                setattr(ev, name, value)
-            ev.id = event_id(ev.supplier, ev.item_class, ev.kind, ev.date, article.id, ev.sentence_start)
+            _redate(ev, text, said[1], "statement", article)
 
 
 def _denied_back(previous: list[Event], text: str, mentions: list[Mention], offset: int,

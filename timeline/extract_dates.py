@@ -113,7 +113,8 @@ def _aside(sentence: str, m: Mention, cue: Cue) -> bool:
     if rx.SUBORDINATE.search(sentence, 0, cue.start) and m.end <= cue.start:
         return True   # "shipments began in January following the finalisation of a deal": January dates the shipments
     comma = sentence.rfind(",", 0, m.start)
-    if comma >= 0 and comma > max(sentence.rfind(". ", 0, m.start), sentence.rfind("? ", 0, m.start)) and (re.match(r",\s*(?:which|who)\b", sentence[comma:]) or rx.PARTICIPLE_CLAUSE.match(sentence, comma)) \
+    in_its_sentence = comma > max(sentence.rfind(". ", 0, m.start), sentence.rfind("? ", 0, m.start))   # not in a sentence before, inside one quote
+    if comma >= 0 and in_its_sentence and (re.match(r",\s*(?:which|who)\b", sentence[comma:]) or rx.PARTICIPLE_CLAUSE.match(sentence, comma)) \
             and "," in sentence[m.end:cue.start]:
         return True   # "North Korea, which signed a treaty in June, has sent troops"; "The treaty, signed in June, took effect"
     return bool(re.search(r"\b(?:which|who)\b[^,]*,", between, re.I)) or "(" in between and ")" not in between
