@@ -816,6 +816,8 @@ def test_a_supply_to_a_third_party_is_not_to_russia(sentence: str, expected: lis
     ("Chinese-made chips were found in the wreckage of a Russian drone.", [("China", "components", "claim")]),
     ("The drones were spotted over the front line for the first time.", []),   # no maker named
     ("Ukraine reported Russian attacks with North Korean missiles last week.", [("North Korea", "missiles", "claim")]),
+    ("Officials said the missile was a North Korean-made KN-23.", [("North Korea", "missiles", "claim")]),   # identified
+    ("Officials said the weather was a Swiss-made invention.", []),
 ])
 def test_a_foreign_weapon_seen_in_the_war_is_a_supply_claim(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(c.supplier, c.item_class, c.kind) for c in analyse(sentence, [])] == expected
