@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Literal
 
-from timeline.extract_patterns import CARRIER, CARRIER_WORDS, EMBEDDED_POST, SANCTIONS
+from timeline.extract_patterns import CARRIER, CARRIER_WORDS, EMBEDDED_POST, SANCTIONS, THE_STRIKE
 from timeline.quoted_days import on_speakers_day
 from timeline.speakers import (
     PRONOUNS,
@@ -520,7 +520,6 @@ CONTEXT_REACH = 3   # sentences after a dated strike that may name the weapon us
 STRIKE = re.compile(r"\b(?:(?:missile|drone|air)\s+)?(?:attack(?:ed|s)?|strikes?|struck|hit|shelled|shelling|launched|"
                     r"shot down|downed|intercepted|jammed)\b", re.I)
 THE_DOWNED = re.compile(r"\bthe\s+(?:downed|crashed|intercepted)\s+(?:drone|UAV|missile)\b", re.I)   # "the downed drone was a Mohajer-6 supplied by Iran"
-THE_STRIKE = re.compile(r"\b(?:the|that|this|these)\s+(?:(?:missile|drone|air)\s+)?(?:attacks?|strikes?|missile|launch|barrage)\b", re.I)
 THE_SANCTIONS = re.compile(   # "The companies facing sanctions are accused of ...", "its sanctions hit Chinese entities"
     r"\b(?:the|these|its|their|new|latest|proposed)\s+(?:sanctions|measures|designations)\b"
     r"|\b(?:facing|under)\s+sanctions\b|\bsanctions\s+(?:also\s+)?(?:target|hit|include)", re.I)

@@ -118,7 +118,7 @@ def analyse(sentence: str, dates: list[Mention], inherited: str | None = None,
             for cand in _pair(sentence, region, cue, actors, speakers, items, cues, quantities, saying, source):
                 cand.date, cand.date_basis = governing_date(cand, sentence, dates, saying, region)
                 if cue.type == "use" and not used_as_evidence(cand):
-                    if cand.date is not None or not rx.THE_STRIKES.search(sentence):
+                    if cand.date is not None or not rx.THE_STRIKE.search(sentence):
                         continue   # drones of Iranian design are built in Russia too: their use is not a supply
                     cand.awaits_strike = True
                 cand.said_now = bool(saying and saying.present)

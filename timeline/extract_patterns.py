@@ -158,4 +158,5 @@ PERFECT_FOR = re.compile(r"\b(?:has|have)\s+been\s+[a-z]+ed\b[^.;]{0,40}?\b(?:du
 SUCH_SHIPMENT = re.compile(r"\b(?:such|this|that|these|the\s+(?:latest|last|most\s+recent|first|second|next))\s+(?:such\s+)?$", re.I)
 HELD = re.compile(r"\s+(?:includ(?:ed|es)|consist(?:ed|s)\s+of|comprised|contained|carried)\s+(?:(?:about|around|some|over|more\s+than|nearly)\s+)?"
                   r"[\d,.]*\s*(?:[a-z-]+\s+){0,2}", re.I)   # "shipment included 1,000 containers"
-THE_STRIKES = re.compile(r"\b(?:the|that|this|these|those)\s+(?:(?:missile|drone|air)\s+)?(?:attacks?|strikes?|barrage|assault)\b", re.I)
+THE_STRIKE = re.compile(r"\b(?:the|that|this|these|those)\s+(?:(?:missile|drone|air)\s+)?(?:attacks?|strikes?|missile|launch|barrage|"
+                        r"assault)\b", re.I)   # "used in the strikes": the strike a sentence before dated
